@@ -1,0 +1,23 @@
+// Starts the app.
+//
+// Trunk's own start-up script is inline, and a strict Content-Security-Policy blocks inline scripts. This module does
+// the same work from a file of the site's own origin. Trunk writes the hashed names of the wasm-bindgen glue and the
+// wasm into this script's query (`pattern_script` in Trunk.toml); both are loaded next to this file, so the app also
+// works when the site is served below a sub-path.
+
+const here = new URL(import.meta.url);
+
+/** The address of the file named by the query parameter `key`, which must be a plain file name ending in `suffix`. */
+function sibling(key, suffix) {
+  const name = here.searchParams.get(key) ?? '';
+  if (!name.endsWith(suffix) || !/^[A-Za-z0-9_-]+$/.test(name.slice(0, -suffix.length))) {
+    throw new Error(`boot.js: the "${key}" parameter is not a ${suffix} file name`);
+  }
+  return new URL(name, here).href;
+}
+
+const { default: init } = await import(sibling('js', '.js'));
+const wasm = await init({ module_or_path: sibling('wasm', '.wasm') });
+
+// Trunk's loader announces the start the same way; tests and host pages can wait for it.
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -1,0 +1,5 @@
+//! Widgets shared by the screens, each following a GOV.UK Design System pattern.
+
+pub mod back_link;
+pub mod page_heading;
+pub mod start_button;

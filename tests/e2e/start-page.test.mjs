@@ -1,0 +1,102 @@
+// The release build loads in Chromium, shows the start page without any console error, and Start works.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchChromium, openApp, serveDist, watchPage } from './support.mjs';
+
+describe('start page (release build)', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh page with its problems recorded, and a check of them at the end. */
+  async function withPage(body) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(server.url).origin);
+    try {
+      await openApp(page, server.url);
+      await body(page);
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  }
+
+  test('shows the heading, the description and the Start button', async () => {
+    await withPage(async (page) => {
+      assert.equal(await page.locator('h1').textContent(), 'Find your way in Belgium');
+      assert.match(await page.locator('p.pa-body-l').textContent(), /stay on this device/);
+      assert.equal(await page.getByRole('button', { name: 'Start' }).isVisible(), true);
+      assert.equal(await page.title(), 'Find your way in Belgium');
+    });
+  });
+
+  test('the console shows no error and nothing is fetched from another origin', async () => {
+    // withPage checks the console, page errors, failed and foreign requests after the app has started.
+    await withPage(async (page) => {
+      await page.waitForLoadState('networkidle');
+    });
+  });
+
+  test('Start opens the questions and moves focus to their heading; Back returns', async () => {
+    await withPage(async (page) => {
+      await page.getByRole('button', { name: 'Start' }).click();
+      const heading = page.locator('h1');
+      await heading.filter({ hasText: 'About your situation' }).waitFor();
+      assert.equal(await heading.evaluate((element) => element === document.activeElement), true);
+
+      await page.getByRole('button', { name: 'Back' }).click();
+      await heading.filter({ hasText: 'Find your way in Belgium' }).waitFor();
+    });
+  });
+
+  test('the built page has no inline script or style, so a strict policy can apply', async () => {
+    await withPage(async (page) => {
+      const inline = await page.evaluate(() => ({
+        scripts: [...document.querySelectorAll('script:not([src])')].map((script) => script.outerHTML),
+        styles: [...document.querySelectorAll('style, [style]')].map((element) => element.outerHTML),
+      }));
+      assert.deepEqual(inline, { scripts: [], styles: [] });
+    });
+  });
+
+  test('the app starts under a strict Content-Security-Policy', async () => {
+    const strict = await serveDist({
+      headers: {
+        'Content-Security-Policy':
+          "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+          "connect-src 'self'; base-uri 'none'; form-action 'none'",
+      },
+    });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems = watchPage(page, new URL(strict.url).origin);
+      await openApp(page, strict.url);
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('h1').filter({ hasText: 'About your situation' }).waitFor();
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    } finally {
+      await context.close();
+      await strict.close();
+    }
+  });
+
+  test('the Start button is a 44px target', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      const box = await page.getByRole('button', { name: 'Start' }).boundingBox();
+      assert.ok(box.height >= 44, `the button is ${box.height}px high`);
+    });
+  });
+});

@@ -1,0 +1,124 @@
+// Shared helpers for the end-to-end suites: serve a release build from dist/ on 127.0.0.1 and open it in the
+// system Chromium through playwright-core (which downloads no browser).
+//
+// Every suite (start page, accessibility, privacy, embedding…) starts a server and a browser with these helpers,
+// and `watchPage` records what would show that something went wrong: console errors, uncaught exceptions, failed
+// requests and any request that leaves the site's own origin.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The release build the suites test. `make dist` writes it. */
+export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
+
+/** The system Chromium (Debian package `chromium`); no browser is ever downloaded. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags the project runs Chromium with everywhere (also in webdriver.json). Root needs --no-sandbox. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` as static files on 127.0.0.1 at a free port.
+ *
+ * Returns `{ url, requests, close }`: `url` ends with a slash, `requests` lists every path asked for (a privacy
+ * suite can check that no answer ever reaches the server), and `close()` stops the server.
+ * `headers` are added to every response (a suite can set a Content-Security-Policy, for example).
+ */
+export async function serveDist({ root = DIST_DIR, headers = {} } = {}) {
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
+  });
+  const requests = [];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    requests.push({ method: request.method, url: request.url });
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...headers,
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Starts the system Chromium with the project's flags. */
+export function launchChromium(options = {}) {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options });
+}
+
+/**
+ * Records, for one page, what shows that something went wrong.
+ *
+ * `origin` is the site's own origin (`new URL(server.url).origin`); any request elsewhere is listed in `foreign`.
+ */
+export function watchPage(page, origin) {
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      problems.consoleErrors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) {
+      problems.foreign.push(request.url());
+    }
+  });
+  return problems;
+}
+
+/** Opens the app and waits until Leptos has drawn the first heading. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator('h1').first().waitFor({ state: 'visible' });
+}
