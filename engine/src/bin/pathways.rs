@@ -1,0 +1,323 @@
+//! `pathways`: check, inspect, evaluate, verify and draw the rule pack from the command line.
+//!
+//! Run from the repository root: `cargo run --quiet --bin pathways -- check`.
+//! The pack is read from `rules/` and the English texts from `locales/en/` (or `--rules DIR`, `--locales DIR`).
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use engine::outcome::{ConditionResult, Evaluation};
+use engine::source::scenario::Scenario;
+use engine::source::{Loaded, load};
+use engine::{Date, Pack, Texts, evaluate};
+use serde_json::{Value, json};
+
+const USAGE: &str = "usage: pathways [--rules DIR] [--locales DIR] [--date YYYY-MM-DD] <command>
+
+commands:
+  check                          validate the pack and its English texts
+  questions                      list the questions as JSON
+  routes                         list the routes as JSON
+  eval FILE                      evaluate a scenario file (`-` reads standard input), print JSON
+  verify [--budget STATES] [--exhaustive]
+                                 walk the questionnaire and report (--exhaustive: count every path)
+  graph [--format mermaid|dot]   draw the questionnaire";
+
+/// A failure: the message for standard error and the exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn fail(code: u8, message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code,
+    }
+}
+
+struct Options {
+    rules: PathBuf,
+    locales: PathBuf,
+    date: Option<Date>,
+    format: String,
+    budget: u64,
+    mode: engine::verify::Mode,
+    command: Vec<String>,
+}
+
+fn parse_options(args: impl Iterator<Item = String>) -> Result<Options, Failure> {
+    let mut options = Options {
+        rules: PathBuf::from("rules"),
+        locales: PathBuf::from("locales/en"),
+        date: None,
+        format: "mermaid".to_owned(),
+        budget: engine::verify::DEFAULT_BUDGET,
+        mode: engine::verify::Mode::Covering,
+        command: Vec::new(),
+    };
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| fail(2, format!("{name} needs a value\n\n{USAGE}")))
+        };
+        match arg.as_str() {
+            "--rules" => options.rules = PathBuf::from(value("--rules")?),
+            "--locales" => options.locales = PathBuf::from(value("--locales")?),
+            "--date" => {
+                let text = value("--date")?;
+                options.date =
+                    Some(Date::parse(&text).map_err(|e| fail(2, format!("--date: {e}")))?);
+            }
+            "--format" => options.format = value("--format")?,
+            "--exhaustive" => options.mode = engine::verify::Mode::Exhaustive,
+            "--budget" => {
+                let text = value("--budget")?;
+                options.budget = text
+                    .parse()
+                    .map_err(|_| fail(2, format!("--budget: `{text}` is not a whole number")))?;
+            }
+            "-h" | "--help" => return Err(fail(0, USAGE)),
+            _ => options.command.push(arg),
+        }
+    }
+    Ok(options)
+}
+
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0)).unwrap_or(Date::EPOCH)
+}
+
+fn load_pack(options: &Options) -> Result<Loaded, Failure> {
+    load(&options.rules, &options.locales).map_err(|errors| {
+        let count = errors.0.len();
+        let noun = if count == 1 { "error" } else { "errors" };
+        fail(1, format!("{errors}\n\nthe rule pack has {count} {noun}"))
+    })
+}
+
+/// Writes to standard output; a reader that went away (`pathways questions | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn print_json(value: &Value) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| fail(1, format!("cannot print JSON: {e}")))?;
+    emit(&format!("{text}\n"));
+    Ok(())
+}
+
+fn check(options: &Options) -> Result<(), Failure> {
+    let Loaded { pack, texts } = load_pack(options)?;
+    let conditions: usize = pack.routes.iter().map(|route| route.conditions.len()).sum();
+    emit(&format!(
+        "ok: {} questions, {} routes, {} parameters, {} conditions, {} derived, {} urgent, {} contacts, {} texts\n",
+        pack.questions.len(),
+        pack.routes.len(),
+        pack.parameters.len(),
+        conditions,
+        pack.derived.len(),
+        pack.urgent.len(),
+        pack.contacts.len(),
+        texts.len()
+    ));
+    Ok(())
+}
+
+fn questions(options: &Options) -> Result<(), Failure> {
+    let Loaded { pack, .. } = load_pack(options)?;
+    let list: Vec<Value> = pack
+        .questions
+        .iter()
+        .map(|q| {
+            let mut entry = json!({ "id": q.id, "kind": q.kind.as_str() });
+            if !q.options.is_empty() {
+                entry["options"] = json!(q.options);
+            }
+            if let Some(unit) = q.unit {
+                entry["unit"] = json!(unit.as_str());
+            }
+            if q.dont_know {
+                entry["dont_know"] = json!(true);
+            }
+            if let Some(ask_if) = &q.ask_if {
+                entry["ask_if"] = json!(ask_if.to_string());
+            }
+            entry
+        })
+        .collect();
+    print_json(&Value::Array(list))
+}
+
+fn routes(options: &Options) -> Result<(), Failure> {
+    let Loaded { pack, texts } = load_pack(options)?;
+    let list: Vec<Value> = pack
+        .routes
+        .iter()
+        .map(|route| {
+            let title = texts
+                .get(&format!("route.{}.title", route.id))
+                .unwrap_or_default();
+            json!({ "id": route.id, "topic": route.topic, "title": title })
+        })
+        .collect();
+    print_json(&Value::Array(list))
+}
+
+/// The English text of a condition followed by the comparisons made, in brackets.
+fn reason_text(
+    pack: &Pack,
+    texts: &Texts,
+    date: Date,
+    route: &str,
+    reason: &engine::Reason,
+) -> String {
+    let key = format!("route.{route}.cond.{}", reason.condition);
+    let mut text = texts
+        .render(&key, pack, date)
+        .unwrap_or_else(|| reason.condition.clone());
+    let comparisons: Vec<String> = reason.comparisons.iter().map(ToString::to_string).collect();
+    if !comparisons.is_empty() {
+        text.push_str(&format!(" ({})", comparisons.join("; ")));
+    }
+    if reason.result == ConditionResult::Unknown && !reason.missing.is_empty() {
+        text.push_str(&format!(" [decided by: {}]", reason.missing.join(", ")));
+    }
+    text
+}
+
+fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluation) -> Value {
+    let routes: Vec<Value> = evaluation
+        .routes
+        .iter()
+        .map(|route| {
+            let reasons: Vec<Value> = route
+                .reasons
+                .iter()
+                .map(|reason| {
+                    json!({
+                        "condition": reason.condition,
+                        "result": reason.result.as_str(),
+                        "text": reason_text(pack, texts, date, &route.id, reason),
+                        "missing": reason.missing,
+                    })
+                })
+                .collect();
+            json!({ "id": route.id, "status": route.status.as_str(), "reasons": reasons })
+        })
+        .collect();
+    json!({
+        "date": date.to_string(),
+        "urgent": evaluation.urgent,
+        "routes": routes,
+        "next_question": evaluation.next_question,
+        "asked": evaluation.asked,
+    })
+}
+
+fn eval(options: &Options, file: &str) -> Result<(), Failure> {
+    let text = if file == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| fail(2, format!("cannot read standard input: {e}")))?;
+        text
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| fail(2, format!("{file}: cannot be read: {e}")))?
+    };
+    let scenario = Scenario::parse(&text).map_err(|e| fail(2, format!("{file}: {e}")))?;
+    let Loaded { pack, texts } = load_pack(options)?;
+    let date = match options.date {
+        Some(date) => date,
+        None => scenario
+            .date()
+            .map_err(|e| fail(2, format!("{file}: {e}")))?,
+    };
+    let answers = scenario
+        .answers(&pack)
+        .map_err(|e| fail(2, format!("{file}: {e}")))?;
+    let evaluation = evaluate(&pack, &answers, date);
+    print_json(&evaluation_json(&pack, &texts, date, &evaluation))?;
+    if let Some(expect) = &scenario.expect {
+        let differences = expect.differences(&evaluation);
+        if !differences.is_empty() {
+            return Err(fail(
+                1,
+                format!(
+                    "{file}: the outcome differs from [expect]:\n  {}",
+                    differences.join("\n  ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn verify(options: &Options) -> Result<(), Failure> {
+    let Loaded { pack, .. } = load_pack(options)?;
+    let report = engine::verify::verify(
+        &pack,
+        options.date.unwrap_or_else(today),
+        options.budget,
+        options.mode,
+    );
+    emit(&format!("{report}\n"));
+    if report.passed() {
+        Ok(())
+    } else {
+        Err(fail(1, "verify failed"))
+    }
+}
+
+fn graph(options: &Options) -> Result<(), Failure> {
+    let Loaded { pack, .. } = load_pack(options)?;
+    let date = options.date.unwrap_or_else(today);
+    let format = match options.format.as_str() {
+        "mermaid" => engine::graph::Format::Mermaid,
+        "dot" => engine::graph::Format::Dot,
+        other => {
+            return Err(fail(
+                2,
+                format!("--format: `{other}` is not mermaid or dot"),
+            ));
+        }
+    };
+    emit(&engine::graph::graph(&pack, date, format));
+    Ok(())
+}
+
+fn run() -> Result<(), Failure> {
+    let options = parse_options(std::env::args().skip(1))?;
+    let command: Vec<&str> = options.command.iter().map(String::as_str).collect();
+    match command.as_slice() {
+        ["check"] => check(&options),
+        ["questions"] => questions(&options),
+        ["routes"] => routes(&options),
+        ["eval", file] => eval(&options, file),
+        ["verify"] => verify(&options),
+        ["graph"] => graph(&options),
+        _ => Err(fail(2, USAGE)),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { message, code }) => {
+            if code == 0 {
+                emit(&format!("{message}\n"));
+            } else {
+                eprintln!("{message}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}

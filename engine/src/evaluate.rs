@@ -1,0 +1,88 @@
+//! The evaluation a person sees: replay the answers, then give urgent outcomes and every route with its reasons.
+
+use crate::answers::Answers;
+use crate::date::Date;
+use crate::evaluator::Evaluator;
+use crate::model::Pack;
+use crate::outcome::{ConditionResult, Evaluation, Reason, RouteResult};
+use crate::questionnaire::replay;
+use crate::truth::Truth;
+
+/// Urgent outcomes and route results for a set of answers, without the questionnaire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// The urgent outcomes that hold, in pack order.
+    pub urgent: Vec<String>,
+    /// Every route, in pack order.
+    pub routes: Vec<RouteResult>,
+}
+
+/// Replays `answers` along the questionnaire and evaluates the answers reached on `date`.
+///
+/// Answers the questionnaire never reaches (a question whose `ask_if` does not hold, or that could no longer change
+/// anything when its turn came) are ignored, so the result matches what a person answering one page at a time sees.
+pub fn evaluate(pack: &Pack, answers: &Answers, date: Date) -> Evaluation {
+    let replayed = replay(pack, answers, date);
+    let Assessment { urgent, routes } = assess(pack, &replayed.answers, date);
+    Evaluation {
+        urgent,
+        routes,
+        next_question: replayed.next_question,
+        asked: replayed.asked,
+    }
+}
+
+/// Evaluates every urgent outcome and route against the effective answers, with reasons.
+pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
+    let evaluator = Evaluator::new(pack, answers, date);
+    let urgent = pack
+        .urgent
+        .iter()
+        .filter(|urgent| evaluator.truth(&urgent.expr) == Truth::True)
+        .map(|urgent| urgent.id.clone())
+        .collect();
+    let statuses = evaluator.route_statuses();
+    let routes = pack
+        .routes
+        .iter()
+        .zip(statuses)
+        .map(|(route, status)| RouteResult {
+            id: route.id.clone(),
+            status,
+            reasons: route
+                .conditions
+                .iter()
+                .map(|condition| {
+                    let mut comparisons = Vec::new();
+                    let truth = evaluator.truth_recording(&condition.expr, Some(&mut comparisons));
+                    let mut missing = Vec::new();
+                    if truth == Truth::Unknown {
+                        let mut marks = vec![false; pack.questions.len()];
+                        evaluator.unknown_questions(&condition.expr, &mut marks);
+                        // A question whose `ask_if` fails will never be asked: it cannot decide anything.
+                        missing = pack
+                            .questions
+                            .iter()
+                            .zip(marks)
+                            .zip(&evaluator.ask)
+                            .filter(|((_, marked), ask)| *marked && **ask != Truth::False)
+                            .map(|((question, _), _)| question.id.clone())
+                            .collect();
+                    }
+                    let result = match truth {
+                        Truth::True => ConditionResult::Met,
+                        Truth::False => ConditionResult::Failed,
+                        Truth::Unknown => ConditionResult::Unknown,
+                    };
+                    Reason {
+                        condition: condition.id.clone(),
+                        result,
+                        comparisons,
+                        missing,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Assessment { urgent, routes }
+}

@@ -1,0 +1,490 @@
+//! The expression evaluator: facts from the effective answers, dated parameters, Kleene logic, unit-aware comparisons.
+//!
+//! Effective answers are the answers to questions whose `ask_if` holds; every other fact is unknown.
+//! Evaluation never fails: anything it cannot decide (a missing answer, a missing parameter value) is unknown.
+
+use std::cell::Cell;
+
+use crate::answers::{Answer, Answers};
+use crate::date::Date;
+use crate::expr::{ArithOp, CompareOp, Expr, FactRef, Literal, ParamRef, SetRef};
+use crate::index::{FactSlot, PackIndex};
+use crate::model::{Pack, Parameter, ParameterValue, Route, Unit};
+use crate::outcome::{Comparison, Operand, OperandValue, ParameterUse, Relation, Status};
+use crate::truth::Truth;
+
+/// How deep `unknown_questions` follows derived facts: a guard against cycles in a pack that skipped `check`.
+const MAX_DERIVED_DEPTH: usize = 64;
+
+/// A scalar value during evaluation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Value<'a> {
+    /// A number and its unit.
+    Number(f64, Option<Unit>),
+    /// A date.
+    Date(Date),
+    /// An option id, `yes`/`no` or a country code.
+    Text(&'a str),
+}
+
+#[derive(Clone, Copy)]
+enum DerivedState {
+    NotYet,
+    InProgress,
+    Done(Truth),
+}
+
+/// Evaluates expressions of one pack against one set of answers on one date.
+pub(crate) struct Evaluator<'a> {
+    pub(crate) pack: &'a Pack,
+    index: &'a PackIndex,
+    date: Date,
+    /// The effective answer of each question, by position.
+    facts: Vec<Option<&'a Answer>>,
+    /// Whether each question has an answer at all (effective or not).
+    pub(crate) answered: Vec<bool>,
+    /// The value of each question's `ask_if`.
+    pub(crate) ask: Vec<Truth>,
+    derived: Vec<Cell<DerivedState>>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub(crate) fn new(pack: &'a Pack, answers: &'a Answers, date: Date) -> Evaluator<'a> {
+        let count = pack.questions.len();
+        let mut evaluator = Evaluator {
+            pack,
+            index: pack.index(),
+            date,
+            facts: vec![None; count],
+            answered: pack
+                .questions
+                .iter()
+                .map(|q| answers.contains(&q.id))
+                .collect(),
+            ask: vec![Truth::Unknown; count],
+            derived: pack
+                .derived
+                .iter()
+                .map(|_| Cell::new(DerivedState::NotYet))
+                .collect(),
+        };
+        // `ask_if` only names earlier questions, so one pass in pack order settles every question.
+        for (i, question) in pack.questions.iter().enumerate() {
+            let ask = question
+                .ask_if
+                .as_ref()
+                .map_or(Truth::True, |expr| evaluator.truth(expr));
+            evaluator.ask[i] = ask;
+            if ask == Truth::True {
+                evaluator.facts[i] = answers.get(&question.id);
+            }
+        }
+        // Derived facts computed on the way saw only part of the answers.
+        evaluator
+            .derived
+            .iter()
+            .for_each(|cell| cell.set(DerivedState::NotYet));
+        evaluator
+    }
+
+    /// The evaluation date.
+    #[cfg(feature = "source")]
+    pub(crate) fn date(&self) -> Date {
+        self.date
+    }
+
+    /// The effective value of question `i`; `None` when unanswered, not asked or "I don't know".
+    fn answer_value(&self, i: usize) -> Option<Value<'a>> {
+        Some(match self.facts.get(i).copied().flatten()? {
+            Answer::Choice(option) => Value::Text(option),
+            Answer::Yes => Value::Text("yes"),
+            Answer::No => Value::Text("no"),
+            Answer::Number(number) => {
+                Value::Number(*number, self.pack.questions.get(i).and_then(|q| q.unit))
+            }
+            Answer::Date(date) => Value::Date(*date),
+            Answer::Country(code) => Value::Text(code),
+            Answer::DontKnow => return None,
+        })
+    }
+
+    fn fact_value(&self, fact: &FactRef) -> Option<Value<'a>> {
+        self.slot_value(self.index.fact_ref(fact)?)
+    }
+
+    fn slot_value(&self, slot: FactSlot) -> Option<Value<'a>> {
+        match slot {
+            FactSlot::Question(i) => self.answer_value(i),
+            FactSlot::Derived(_) => None,
+        }
+    }
+
+    /// The parameter a reference names with the current answers, and its value on the evaluation date.
+    pub(crate) fn parameter(
+        &self,
+        param: &ParamRef,
+    ) -> Option<(&'a Parameter, &'a ParameterValue)> {
+        let id = param.resolve(|fact| {
+            match self.index.fact(fact).and_then(|slot| self.slot_value(slot)) {
+                Some(Value::Text(option)) => Some(option),
+                _ => None,
+            }
+        })?;
+        let parameter = self.pack.parameters.get(self.index.parameter(&id)?)?;
+        Some((parameter, parameter.value_on(self.date)?))
+    }
+
+    /// The value of a scalar expression; `None` when unknown.
+    pub(crate) fn value(&self, expr: &'a Expr) -> Option<Value<'a>> {
+        match expr {
+            Expr::Literal(Literal::Number(number)) => Some(Value::Number(*number, None)),
+            Expr::Literal(Literal::Text(text)) => Some(Value::Text(text)),
+            Expr::Literal(Literal::Date(date)) => Some(Value::Date(*date)),
+            Expr::Today => Some(Value::Date(self.date)),
+            Expr::Fact(fact) => self.fact_value(fact),
+            Expr::Param(param) => {
+                let (parameter, value) = self.parameter(param)?;
+                Some(Value::Number(value.value, parameter.unit))
+            }
+            Expr::Arith { left, op, right } => arith(*op, self.value(left)?, self.value(right)?),
+            Expr::Not(_) | Expr::And(_) | Expr::Or(_) | Expr::Compare { .. } | Expr::In { .. } => {
+                None
+            }
+        }
+    }
+
+    /// The truth of a condition.
+    pub(crate) fn truth(&self, expr: &'a Expr) -> Truth {
+        self.truth_recording(expr, None)
+    }
+
+    /// The truth of a condition; with `record`, every comparison is evaluated (no short cut) and recorded.
+    pub(crate) fn truth_recording(
+        &self,
+        expr: &'a Expr,
+        mut record: Option<&mut Vec<Comparison>>,
+    ) -> Truth {
+        match expr {
+            Expr::Fact(fact) => match self.index.fact_ref(fact) {
+                Some(FactSlot::Question(i)) => match self.answer_value(i) {
+                    Some(Value::Text("yes")) => Truth::True,
+                    Some(Value::Text("no")) => Truth::False,
+                    _ => Truth::Unknown,
+                },
+                Some(FactSlot::Derived(d)) => self.derived_truth(d),
+                None => Truth::Unknown,
+            },
+            Expr::Not(inner) => !self.truth_recording(inner, record),
+            Expr::And(items) | Expr::Or(items) => {
+                let is_and = matches!(expr, Expr::And(_));
+                let decisive = if is_and { Truth::False } else { Truth::True };
+                let mut result = if is_and { Truth::True } else { Truth::False };
+                for item in items {
+                    let truth = self.truth_recording(item, record.as_deref_mut());
+                    result = if is_and {
+                        result.and(truth)
+                    } else {
+                        result.or(truth)
+                    };
+                    if result == decisive && record.is_none() {
+                        break;
+                    }
+                }
+                result
+            }
+            Expr::Compare { left, op, right } => {
+                let (left_value, right_value) = (self.value(left), self.value(right));
+                let holds = match (left_value, right_value) {
+                    (Some(l), Some(r)) => compare(*op, l, r),
+                    _ => None,
+                };
+                if let Some(record) = record {
+                    record.push(Comparison {
+                        left: self.operand(left, left_value),
+                        op: Relation::from(*op),
+                        right: self.operand(right, right_value),
+                        holds,
+                    });
+                }
+                Truth::from_option(holds)
+            }
+            Expr::In { item, set, negated } => {
+                let item_value = self.value(item);
+                let holds = item_value
+                    .and_then(|value| self.member(value, set))
+                    .map(|member| member != *negated);
+                if let Some(record) = record {
+                    record.push(Comparison {
+                        left: self.operand(item, item_value),
+                        op: if *negated {
+                            Relation::NotIn
+                        } else {
+                            Relation::In
+                        },
+                        right: Operand {
+                            label: Some(set.to_string()),
+                            value: Some(OperandValue::Set),
+                            parameter: None,
+                        },
+                        holds,
+                    });
+                }
+                Truth::from_option(holds)
+            }
+            Expr::Literal(_) | Expr::Today | Expr::Param(_) | Expr::Arith { .. } => Truth::Unknown,
+        }
+    }
+
+    fn derived_truth(&self, d: usize) -> Truth {
+        let Some(cell) = self.derived.get(d) else {
+            return Truth::Unknown;
+        };
+        match cell.get() {
+            DerivedState::Done(truth) => truth,
+            DerivedState::InProgress => Truth::Unknown,
+            DerivedState::NotYet => {
+                cell.set(DerivedState::InProgress);
+                let truth = self
+                    .pack
+                    .derived
+                    .get(d)
+                    .map_or(Truth::Unknown, |derived| self.truth(&derived.expr));
+                cell.set(DerivedState::Done(truth));
+                truth
+            }
+        }
+    }
+
+    fn member(&self, value: Value<'_>, set: &SetRef) -> Option<bool> {
+        match (set, value) {
+            (SetRef::Named(name), Value::Text(code)) => self.pack.country_sets.contains(name, code),
+            (SetRef::Named(_), _) => None,
+            (SetRef::List(items), value) => Some(items.iter().any(|item| match (item, value) {
+                (Literal::Text(text), Value::Text(v)) => text == v,
+                (Literal::Number(n), Value::Number(v, _)) => *n == v,
+                (Literal::Date(d), Value::Date(v)) => *d == v,
+                _ => false,
+            })),
+        }
+    }
+
+    fn operand(&self, expr: &'a Expr, value: Option<Value<'_>>) -> Operand {
+        let value = value.map(|value| match value {
+            Value::Number(value, unit) => OperandValue::Number { value, unit },
+            Value::Date(date) => OperandValue::Date(date),
+            Value::Text(text) => OperandValue::Text(text.to_owned()),
+        });
+        match expr {
+            Expr::Literal(_) => Operand {
+                label: None,
+                value,
+                parameter: None,
+            },
+            Expr::Fact(id) => Operand {
+                label: Some(id.id.clone()),
+                value,
+                parameter: None,
+            },
+            Expr::Param(param) => {
+                let used = self.parameter(param);
+                Operand {
+                    label: Some(
+                        used.map_or_else(
+                            || param.to_string(),
+                            |(parameter, _)| parameter.id.clone(),
+                        ),
+                    ),
+                    value,
+                    parameter: used.map(|(_, v)| ParameterUse {
+                        valid_from: v.valid_from,
+                        flag: v.flag,
+                    }),
+                }
+            }
+            other => Operand {
+                label: Some(other.to_string()),
+                value,
+                parameter: None,
+            },
+        }
+    }
+
+    /// Marks the unanswered or unknown questions that could still decide `expr`, whose truth is unknown.
+    pub(crate) fn unknown_questions(&self, expr: &'a Expr, marks: &mut [bool]) {
+        self.unknown_questions_at(expr, marks, 0);
+    }
+
+    fn unknown_questions_at(&self, expr: &'a Expr, marks: &mut [bool], depth: usize) {
+        match expr {
+            Expr::Fact(fact) => match self.index.fact_ref(fact) {
+                Some(FactSlot::Question(i)) => self.mark_if_unknown(i, marks),
+                Some(FactSlot::Derived(d))
+                    if depth < MAX_DERIVED_DEPTH && self.derived_truth(d) == Truth::Unknown =>
+                {
+                    if let Some(derived) = self.pack.derived.get(d) {
+                        self.unknown_questions_at(&derived.expr, marks, depth + 1);
+                    }
+                }
+                Some(FactSlot::Derived(_)) | None => {}
+            },
+            Expr::Not(inner) => self.unknown_questions_at(inner, marks, depth),
+            Expr::And(items) | Expr::Or(items) => {
+                for item in items {
+                    if self.truth(item) == Truth::Unknown {
+                        self.unknown_questions_at(item, marks, depth);
+                    }
+                }
+            }
+            Expr::Compare { left, right, .. } => {
+                self.unknown_in_value(left, marks);
+                self.unknown_in_value(right, marks);
+            }
+            Expr::In { item, .. } => self.unknown_in_value(item, marks),
+            Expr::Literal(_) | Expr::Today | Expr::Param(_) | Expr::Arith { .. } => {}
+        }
+    }
+
+    fn unknown_in_value(&self, expr: &'a Expr, marks: &mut [bool]) {
+        match expr {
+            Expr::Fact(fact) => {
+                if let Some(FactSlot::Question(i)) = self.index.fact_ref(fact) {
+                    self.mark_if_unknown(i, marks);
+                }
+            }
+            Expr::Param(param) => {
+                for fact in param.template_facts() {
+                    if let Some(FactSlot::Question(i)) = self.index.fact(fact) {
+                        self.mark_if_unknown(i, marks);
+                    }
+                }
+            }
+            Expr::Arith { left, right, .. } => {
+                self.unknown_in_value(left, marks);
+                self.unknown_in_value(right, marks);
+            }
+            _ => {}
+        }
+    }
+
+    fn mark_if_unknown(&self, i: usize, marks: &mut [bool]) {
+        if self.answer_value(i).is_none()
+            && let Some(mark) = marks.get_mut(i)
+        {
+            *mark = true;
+        }
+    }
+
+    /// The status of a route on its own (the fallback rule is applied by `route_statuses`).
+    fn route_status(&self, route: &'a Route) -> Status {
+        let mut status = Status::Likely;
+        for condition in &route.conditions {
+            match self.truth(&condition.expr) {
+                Truth::False => return Status::NotMatching,
+                Truth::Unknown => status = Status::Possible,
+                Truth::True => {}
+            }
+        }
+        status
+    }
+
+    /// The status of every route, in pack order; the fallback is likely when no other route is likely or possible.
+    pub(crate) fn route_statuses(&self) -> Vec<Status> {
+        let mut statuses: Vec<Status> = self
+            .pack
+            .routes
+            .iter()
+            .map(|route| self.route_status(route))
+            .collect();
+        let fallback = self.index.route(&self.pack.fallback);
+        let other_fits = statuses.iter().enumerate().any(|(i, status)| {
+            Some(i) != fallback && matches!(status, Status::Likely | Status::Possible)
+        });
+        if let Some(status) = fallback.and_then(|i| statuses.get_mut(i))
+            && !other_fits
+        {
+            *status = Status::Likely;
+        }
+        statuses
+    }
+}
+
+/// Converts a money rate to euros per year.
+fn yearly(amount: f64, unit: Unit) -> f64 {
+    if unit == Unit::EurMonth {
+        amount * 12.0
+    } else {
+        amount
+    }
+}
+
+/// Puts two numbers in a common unit: equal units, money rates per year, or one side without a unit.
+fn align(
+    a: f64,
+    unit_a: Option<Unit>,
+    b: f64,
+    unit_b: Option<Unit>,
+) -> Option<(f64, f64, Option<Unit>)> {
+    match (unit_a, unit_b) {
+        (Some(x), Some(y)) if x == y => Some((a, b, Some(x))),
+        (Some(x), Some(y)) if x.is_money_rate() && y.is_money_rate() => {
+            Some((yearly(a, x), yearly(b, y), Some(Unit::EurYear)))
+        }
+        (Some(_), Some(_)) => None,
+        (unit, None) | (None, unit) => Some((a, b, unit)),
+    }
+}
+
+fn arith<'a>(op: ArithOp, left: Value<'a>, right: Value<'a>) -> Option<Value<'a>> {
+    let result = match (left, right) {
+        (Value::Number(a, unit_a), Value::Number(b, unit_b)) => match op {
+            ArithOp::Add | ArithOp::Sub => {
+                let (a, b, unit) = align(a, unit_a, b, unit_b)?;
+                Value::Number(if op == ArithOp::Add { a + b } else { a - b }, unit)
+            }
+            ArithOp::Mul => match (unit_a, unit_b) {
+                (unit, None) | (None, unit) => Value::Number(a * b, unit),
+                _ => return None,
+            },
+            ArithOp::Div if b == 0.0 => return None,
+            ArithOp::Div => match (unit_a, unit_b) {
+                (unit, None) => Value::Number(a / b, unit),
+                (Some(x), Some(y)) if x == y => Value::Number(a / b, None),
+                _ => return None,
+            },
+        },
+        (Value::Date(date), Value::Number(days, None | Some(Unit::Days)))
+            if matches!(op, ArithOp::Add | ArithOp::Sub)
+                && days.fract() == 0.0
+                && days.abs() < 1e9 =>
+        {
+            // The guard keeps `days` well inside i64, so the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            let days = days as i64;
+            Value::Date(date.add_days(if op == ArithOp::Add { days } else { -days })?)
+        }
+        (Value::Date(a), Value::Date(b)) if op == ArithOp::Sub => {
+            // Day counts between calendar dates are far below 2^53, so the conversion is exact.
+            #[allow(clippy::cast_precision_loss)]
+            let days = a.days_after(b) as f64;
+            Value::Number(days, Some(Unit::Days))
+        }
+        _ => return None,
+    };
+    match result {
+        Value::Number(n, _) if !n.is_finite() => None,
+        other => Some(other),
+    }
+}
+
+/// Whether `left op right` holds; `None` when the values cannot be compared.
+pub(crate) fn compare(op: CompareOp, left: Value<'_>, right: Value<'_>) -> Option<bool> {
+    match (left, right) {
+        (Value::Number(a, unit_a), Value::Number(b, unit_b)) => {
+            let (a, b, _) = align(a, unit_a, b, unit_b)?;
+            Some(op.holds(&a, &b))
+        }
+        (Value::Date(a), Value::Date(b)) => Some(op.holds(&a, &b)),
+        (Value::Text(a), Value::Text(b)) if op.is_equality() => Some(op.holds(&a, &b)),
+        _ => None,
+    }
+}

@@ -1,0 +1,328 @@
+//! The walk itself: one step per state (next question, answers to try, equivalence key), then either every branch
+//! (exhaustive) or only the branches that can reach one goal (a route ending likely, a question being asked).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::candidates::Partners;
+use super::cone::{Atoms, Dependencies};
+use super::{EXAMPLES, Path, Report};
+use crate::answers::{Answer, Answers};
+use crate::date::Date;
+use crate::evaluator::Evaluator;
+use crate::model::Pack;
+use crate::outcome::Status;
+use crate::questionnaire::next_index;
+use crate::truth::Truth;
+
+/// What a search looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Goal {
+    /// The route at this position ends likely.
+    Likely(usize),
+    /// The question at this position is asked.
+    Asked(usize),
+}
+
+/// What the exhaustive walk below a state found, kept so that an equivalent state is not walked again.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Below {
+    pub(crate) paths: u128,
+    pub(crate) depth: usize,
+    pub(crate) dead_ends: u64,
+}
+
+/// One state of the questionnaire, evaluated.
+struct Step {
+    statuses: Vec<Status>,
+    next: Option<usize>,
+    key: String,
+    tries: Vec<Answer>,
+}
+
+pub(crate) struct Walk<'a> {
+    pack: &'a Pack,
+    date: Date,
+    partners: Partners<'a>,
+    pub(crate) dependencies: Dependencies<'a>,
+    path: Vec<(usize, Answer)>,
+    pub(crate) asked: Vec<bool>,
+    pub(crate) likely: Vec<bool>,
+    pub(crate) transitions: BTreeSet<(Option<usize>, Option<usize>, String)>,
+    pub(crate) report: Report,
+}
+
+impl<'a> Walk<'a> {
+    pub(crate) fn new(pack: &'a Pack, date: Date, report: Report) -> Walk<'a> {
+        Walk {
+            pack,
+            date,
+            partners: Partners::new(pack),
+            dependencies: Dependencies::new(pack),
+            path: Vec::new(),
+            asked: vec![false; pack.questions.len()],
+            likely: vec![false; pack.routes.len()],
+            transitions: BTreeSet::new(),
+            report,
+        }
+    }
+
+    fn path_ids(&self) -> Path {
+        self.path
+            .iter()
+            .map(|(q, answer)| {
+                (
+                    self.pack
+                        .questions
+                        .get(*q)
+                        .map(|q| q.id.clone())
+                        .unwrap_or_default(),
+                    answer.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Evaluates a state and records what every walk records: the transition into it, the question asked, a loop.
+    /// `None` when the budget is spent or the next question was answered already (a loop).
+    fn step(&mut self, answers: &Answers) -> Option<Step> {
+        if self.report.states >= self.report.budget {
+            self.report.budget_exceeded = true;
+            return None;
+        }
+        self.report.states += 1;
+        self.report.max_depth = self.report.max_depth.max(self.path.len());
+        let evaluator = Evaluator::new(self.pack, answers, self.date);
+        let statuses = evaluator.route_statuses();
+        let next = next_index(&evaluator, &statuses);
+        let label = self
+            .path
+            .last()
+            .map(|(_, answer)| answer.to_string())
+            .unwrap_or_default();
+        self.transitions
+            .insert((self.path.last().map(|(q, _)| *q), next, label));
+        let key = self.key(&evaluator, answers, &statuses);
+        let mut tries = Vec::new();
+        if let Some(q) = next
+            && let Some(question) = self.pack.questions.get(q)
+        {
+            if answers.contains(&question.id) {
+                if self.report.loops.len() < EXAMPLES {
+                    let mut path = self.path_ids();
+                    path.push((question.id.clone(), "asked again".to_owned()));
+                    self.report.loops.push(path);
+                }
+                return None;
+            }
+            if let Some(asked) = self.asked.get_mut(q) {
+                *asked = true;
+            }
+            tries = self.partners.answers(&evaluator, q, question);
+        }
+        Some(Step {
+            statuses,
+            next,
+            key,
+            tries,
+        })
+    }
+
+    /// What decides the rest of the walk from a state: which questions are answered, every `ask_if` and route
+    /// status, and for every undecided condition, urgent outcome and `ask_if`, the truth of each of its atoms, or,
+    /// for an atom still unknown, the answers it depends on. Two states with the same key have the same future:
+    /// an answer that only decided atoms depend on can no longer change anything.
+    fn key(&self, evaluator: &Evaluator<'a>, answers: &Answers, statuses: &[Status]) -> String {
+        let pack = self.pack;
+        let mut key = String::new();
+        for i in 0..pack.questions.len() {
+            key.push(match (evaluator.answered.get(i), evaluator.ask.get(i)) {
+                (Some(true), _) => 'a',
+                (_, Some(Truth::True)) => 't',
+                (_, Some(Truth::False)) => 'f',
+                _ => 'u',
+            });
+        }
+        key.extend(statuses.iter().map(|status| match status {
+            Status::Likely => 'L',
+            Status::Possible => 'P',
+            Status::NotMatching => 'N',
+        }));
+        // A decided expression is written as an empty description, so descriptions cannot shift onto another one.
+        let mut describe = |atoms: Option<&Atoms<'a>>| {
+            key.push('|');
+            for (atom, facts) in atoms.map(Vec::as_slice).unwrap_or_default() {
+                match evaluator.truth(atom) {
+                    Truth::True => key.push('T'),
+                    Truth::False => key.push('F'),
+                    Truth::Unknown => {
+                        key.push('?');
+                        for question in facts.iter().filter_map(|&q| pack.questions.get(q)) {
+                            if let Some(answer) = answers.get(&question.id) {
+                                key.push_str(&answer.to_string());
+                                key.push(';');
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        for ((route, status), atoms) in pack
+            .routes
+            .iter()
+            .zip(statuses)
+            .zip(&self.dependencies.conditions)
+        {
+            if *status == Status::Possible {
+                for (condition, atoms) in route.conditions.iter().zip(atoms) {
+                    let undecided = evaluator.truth(&condition.expr) == Truth::Unknown;
+                    describe(undecided.then_some(atoms));
+                }
+            }
+        }
+        for (urgent, atoms) in pack.urgent.iter().zip(&self.dependencies.urgent) {
+            let undecided = evaluator.truth(&urgent.expr) == Truth::Unknown;
+            describe(undecided.then_some(atoms));
+        }
+        for (i, atoms) in self.dependencies.ask_if.iter().enumerate() {
+            if evaluator.ask.get(i) == Some(&Truth::Unknown)
+                && evaluator.answered.get(i) == Some(&false)
+            {
+                describe(Some(atoms));
+            }
+        }
+        key
+    }
+
+    /// Records the end of a path: the routes likely there, and a dead end if no route is likely or possible.
+    fn finish_path(&mut self, statuses: &[Status]) -> Below {
+        let mut any = false;
+        for (likely, status) in self.likely.iter_mut().zip(statuses) {
+            *likely |= *status == Status::Likely;
+            any |= matches!(status, Status::Likely | Status::Possible);
+        }
+        if !any && self.report.dead_ends.len() < EXAMPLES {
+            let path = self.path_ids();
+            self.report.dead_ends.push(path);
+        }
+        Below {
+            paths: 1,
+            depth: 0,
+            dead_ends: u64::from(!any),
+        }
+    }
+
+    /// Walks every branch below this state; equivalent states are walked once.
+    pub(crate) fn walk_all(
+        &mut self,
+        answers: &mut Answers,
+        seen: &mut HashMap<String, Below>,
+    ) -> Below {
+        let Some(step) = self.step(answers) else {
+            return Below::default();
+        };
+        if let Some(below) = seen.get(&step.key) {
+            self.report.max_depth = self.report.max_depth.max(self.path.len() + below.depth);
+            return *below;
+        }
+        let (Some(next), Some(question)) = (
+            step.next,
+            step.next.and_then(|q| self.pack.questions.get(q)),
+        ) else {
+            let below = self.finish_path(&step.statuses);
+            seen.insert(step.key, below);
+            return below;
+        };
+        let mut below = Below::default();
+        for answer in step.tries {
+            answers.insert(question.id.clone(), answer.clone());
+            self.path.push((next, answer));
+            let child = self.walk_all(answers, seen);
+            self.path.pop();
+            answers.remove(&question.id);
+            below.paths = below.paths.saturating_add(child.paths);
+            below.depth = below.depth.max(child.depth + 1);
+            below.dead_ends = below.dead_ends.saturating_add(child.dead_ends);
+            if self.report.budget_exceeded {
+                return below;
+            }
+        }
+        seen.insert(step.key, below);
+        below
+    }
+
+    /// Searches for a path that reaches `goal`, branching on every answer only for questions in `cone` (one answer
+    /// elsewhere). States already searched in vain are skipped.
+    pub(crate) fn search(
+        &mut self,
+        answers: &mut Answers,
+        goal: Goal,
+        cone: &[bool],
+        seen: &mut HashSet<String>,
+    ) -> bool {
+        let Some(step) = self.step(answers) else {
+            return false;
+        };
+        let reached = match goal {
+            // A route whose conditions all hold stays likely; the fallback only counts at the end of a path.
+            Goal::Likely(r) => {
+                step.statuses.get(r) == Some(&Status::Likely)
+                    && (step.next.is_none()
+                        || self
+                            .pack
+                            .routes
+                            .get(r)
+                            .is_some_and(|route| route.id != self.pack.fallback))
+            }
+            Goal::Asked(q) => step.next == Some(q),
+        };
+        let out_of_reach = match goal {
+            Goal::Likely(r) => {
+                step.statuses.get(r) == Some(&Status::NotMatching)
+                    && self
+                        .pack
+                        .routes
+                        .get(r)
+                        .is_some_and(|route| route.id != self.pack.fallback)
+            }
+            Goal::Asked(_) => false,
+        };
+        if step.next.is_none() {
+            self.report.paths += 1;
+            let below = self.finish_path(&step.statuses);
+            self.report.dead_end_count += below.dead_ends;
+        }
+        if reached {
+            if let Goal::Likely(r) = goal
+                && let Some(likely) = self.likely.get_mut(r)
+            {
+                *likely = true;
+            }
+            return true;
+        }
+        if out_of_reach || !seen.insert(step.key) {
+            return false;
+        }
+        let (Some(next), Some(question)) = (
+            step.next,
+            step.next.and_then(|q| self.pack.questions.get(q)),
+        ) else {
+            return false;
+        };
+        let branches = if cone.get(next) == Some(&true) {
+            step.tries.len()
+        } else {
+            1
+        };
+        for answer in step.tries.into_iter().take(branches) {
+            answers.insert(question.id.clone(), answer.clone());
+            self.path.push((next, answer));
+            let found = self.search(answers, goal, cone, seen);
+            self.path.pop();
+            answers.remove(&question.id);
+            if found || self.report.budget_exceeded {
+                return found;
+            }
+        }
+        false
+    }
+}

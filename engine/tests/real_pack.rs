@@ -1,0 +1,52 @@
+//! The repository's rule pack passes `check` and `verify`, and survives the trip through bytes.
+
+mod common;
+
+use common::real_pack;
+use engine::verify::{DEFAULT_BUDGET, Mode, verify};
+use engine::{
+    Answers, Date, evaluate, pack_from_bytes, pack_to_bytes, texts_from_bytes, texts_to_bytes,
+};
+
+fn date() -> Date {
+    Date::parse("2026-11-27").unwrap_or(Date::EPOCH)
+}
+
+#[test]
+fn passes_check() {
+    let loaded = real_pack();
+    assert!(!loaded.pack.questions.is_empty() && !loaded.pack.routes.is_empty());
+}
+
+#[test]
+fn passes_verify() {
+    let loaded = real_pack();
+    let report = verify(&loaded.pack, date(), DEFAULT_BUDGET, Mode::Covering);
+    assert!(report.passed(), "{report}");
+}
+
+#[test]
+fn round_trips_through_bytes() {
+    let loaded = real_pack();
+    let bytes = pack_to_bytes(&loaded.pack).unwrap_or_default();
+    let decoded = pack_from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pack_to_bytes(&decoded).unwrap_or_default(), bytes);
+    let texts = texts_to_bytes(&loaded.texts).unwrap_or_default();
+    assert_eq!(texts_from_bytes(&texts).ok(), Some(loaded.texts.clone()));
+    let mut answers = Answers::new();
+    for (id, raw) in [
+        ("in_danger_now", "no"),
+        ("location", "abroad"),
+        ("nationality", "IN"),
+        ("purpose", "work"),
+    ] {
+        answers
+            .set(&loaded.pack, id, raw)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(
+        evaluate(&decoded, &answers, date()),
+        evaluate(&loaded.pack, &answers, date())
+    );
+    assert!(pack_from_bytes(&bytes[..bytes.len() / 2]).is_err());
+}

@@ -1,0 +1,60 @@
+//! Runs every `tests/scenarios/*.toml` against the real pack and checks its `[expect]`.
+
+mod common;
+
+use common::{real_pack, repository};
+use engine::evaluate;
+use engine::source::scenario::Scenario;
+
+/// The scenarios the pack must have at least: personas across every topic.
+const AT_LEAST: usize = 40;
+
+#[test]
+fn every_scenario_gets_its_expected_outcome() {
+    let loaded = real_pack();
+    let dir = repository().join("tests/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= AT_LEAST,
+        "expected at least {AT_LEAST} scenarios in {}, found {}",
+        dir.display(),
+        files.len()
+    );
+    let mut failures = Vec::new();
+    for path in &files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let outcome = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Scenario::parse(&text).map_err(|e| e.to_string()))
+            .and_then(|scenario| {
+                let date = scenario.date().map_err(|e| e.to_string())?;
+                let answers = scenario.answers(&loaded.pack).map_err(|e| e.to_string())?;
+                let evaluation = evaluate(&loaded.pack, &answers, date);
+                let expect = scenario.expect.ok_or("no [expect] table")?;
+                Ok(expect.differences(&evaluation))
+            });
+        match outcome {
+            Ok(differences) if differences.is_empty() => {}
+            Ok(differences) => {
+                failures.push(format!("{name}:\n    {}", differences.join("\n    ")))
+            }
+            Err(error) => failures.push(format!("{name}: {error}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} scenarios fail:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
