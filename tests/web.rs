@@ -69,7 +69,7 @@ async fn the_start_page_shows_its_heading_description_and_start_button() {
     settle().await;
 
     assert_eq!(text_of(&app, "h1"), "Find your way in Belgium");
-    let description = text_of(&app, "p");
+    let description = text_of(&app, "main");
     assert!(
         description.contains("stay on this device"),
         "the description says answers stay here: {description}"
@@ -130,4 +130,26 @@ async fn back_returns_to_the_start_page() {
         .expect("a valid selector")
         .expect("a heading");
     assert_eq!(document().active_element().as_ref(), Some(&heading));
+}
+
+#[wasm_bindgen_test]
+async fn every_screen_has_the_exit_button_and_the_emergency_numbers() {
+    let app = mount_app();
+    settle().await;
+
+    for screen in ["start page", "questions"] {
+        assert_eq!(
+            text_of(&app, "button.pa-exit__button").trim(),
+            "Exit this page",
+            "the exit button is on the {screen}"
+        );
+        let numbers = text_of(&app, ".pa-emergency");
+        for number in ["112", "101", "078 055 800"] {
+            assert!(numbers.contains(number), "{number} is on the {screen}: {numbers}");
+        }
+        if screen == "start page" {
+            press(&app, "button.pa-button--start");
+            settle().await;
+        }
+    }
 }

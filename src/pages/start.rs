@@ -1,12 +1,15 @@
-//! The start page: what the tool does, that answers stay on the device, and the Start button.
+//! The start page: what the tool does, that answers stay on the device, that it is not advice, and Start.
 
 use leptos::prelude::*;
 
+use crate::catalog::Catalog;
 use crate::components::{page_heading::PageHeading, start_button::StartButton};
 
 /// The first screen a person sees.
 #[component]
 pub fn StartPage(
+    /// The pack and texts.
+    catalog: &'static Catalog,
     /// Called when the person presses Start.
     #[prop(into)]
     on_start: Callback<()>,
@@ -14,14 +17,12 @@ pub fn StartPage(
     focus_heading: bool,
 ) -> impl IntoView {
     view! {
-        <PageHeading focus=focus_heading>"Find your way in Belgium"</PageHeading>
-        <p class="pa-body-l">
-            "Answer a few questions about your situation and this tool shows the legal routes that may fit it: "
-            "work, study, joining family, going back home, help for victims of exploitation, and international protection. "
-            "For each route it says why it may or may not match and what to do next. "
-            "Your answers stay on this device: nothing is sent anywhere. "
-            "This is legal information, not legal advice."
-        </p>
-        <StartButton on_press=on_start>"Start"</StartButton>
+        <PageHeading focus=focus_heading>{catalog.ui("app_title", &[])}</PageHeading>
+        <p class="pa-body-l">{catalog.ui("app_intro", &[])}</p>
+        <div class="pa-inset">
+            <p class="pa-body">{catalog.ui("privacy_promise", &[])}</p>
+            <p class="pa-body">{catalog.ui("not_advice", &[])}</p>
+        </div>
+        <StartButton on_press=on_start>{catalog.ui("start", &[])}</StartButton>
     }
 }

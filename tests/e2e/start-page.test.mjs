@@ -35,7 +35,7 @@ describe('start page (release build)', () => {
   test('shows the heading, the description and the Start button', async () => {
     await withPage(async (page) => {
       assert.equal(await page.locator('h1').textContent(), 'Find your way in Belgium');
-      assert.match(await page.locator('p.pa-body-l').textContent(), /stay on this device/);
+      assert.match(await page.locator('main').textContent(), /stay on this device/);
       assert.equal(await page.getByRole('button', { name: 'Start' }).isVisible(), true);
       assert.equal(await page.title(), 'Find your way in Belgium');
     });
@@ -99,4 +99,49 @@ describe('start page (release build)', () => {
       assert.ok(box.height >= 44, `the button is ${box.height}px high`);
     });
   });
+
+  test('the emergency numbers show on a phone without scrolling, and dial when pressed', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const number of ['112', '101', '078 055 800']) {
+        const link = page.locator('.pa-emergency a', { hasText: number });
+        const box = await link.boundingBox();
+        assert.ok(box && box.y + box.height <= 640, `${number} is visible without scrolling`);
+        assert.equal(await link.getAttribute('href'), `tel:${number.replaceAll(' ', '')}`);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `no horizontal scrolling at 320px (scrollWidth ${width})`);
+    });
+  });
+
+  for (const how of ['button', 'Shift pressed three times']) {
+    test(`Exit this page (${how}) replaces the page and leaves no history entry`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // The neutral site is answered locally: the test reaches no other host.
+      await context.route('https://www.bbc.com/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }),
+      );
+      try {
+        await page.goto('about:blank');
+        await openApp(page, server.url);
+        await page.getByRole('button', { name: 'Start' }).click();
+        const historyBefore = await page.evaluate(() => history.length);
+        if (how === 'button') {
+          await page.getByRole('button', { name: 'Exit this page' }).click();
+        } else {
+          for (let i = 0; i < 3; i += 1) {
+            await page.keyboard.press('Shift');
+          }
+        }
+        await page.waitForURL('https://www.bbc.com/weather');
+        assert.equal(await page.title(), 'Weather');
+        assert.equal(await page.evaluate(() => history.length), historyBefore, 'the assistant entry was replaced');
+        await page.goBack();
+        assert.equal(page.url(), 'about:blank', 'Back does not return to the assistant');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
