@@ -145,7 +145,10 @@ async fn every_screen_has_the_exit_button_and_the_emergency_numbers() {
         );
         let numbers = text_of(&app, ".pa-emergency");
         for number in ["112", "101", "078 055 800"] {
-            assert!(numbers.contains(number), "{number} is on the {screen}: {numbers}");
+            assert!(
+                numbers.contains(number),
+                "{number} is on the {screen}: {numbers}"
+            );
         }
         if screen == "start page" {
             press(&app, "button.pa-button--start");
