@@ -41,20 +41,21 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
         .filter(|urgent| evaluator.truth(&urgent.expr) == Truth::True)
         .map(|urgent| urgent.id.clone())
         .collect();
-    let statuses = evaluator.route_statuses();
-    let routes = pack
+    // The reasons first: recording a condition's comparisons gives its truth, which the statuses then reuse.
+    let mut flat = 0;
+    let reasons: Vec<Vec<Reason>> = pack
         .routes
         .iter()
-        .zip(statuses)
-        .map(|(route, status)| RouteResult {
-            id: route.id.clone(),
-            status,
-            reasons: route
+        .map(|route| {
+            route
                 .conditions
                 .iter()
                 .map(|condition| {
-                    let mut comparisons = Vec::new();
+                    let capacity = pack.index().comparison_counts.get(flat).copied();
+                    let mut comparisons = Vec::with_capacity(capacity.unwrap_or(0));
                     let truth = evaluator.truth_recording(&condition.expr, Some(&mut comparisons));
+                    evaluator.remember_condition(flat, truth);
+                    flat += 1;
                     let mut missing = Vec::new();
                     if truth == Truth::Unknown {
                         let mut marks = vec![false; pack.questions.len()];
@@ -81,7 +82,19 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
                         missing,
                     }
                 })
-                .collect(),
+                .collect()
+        })
+        .collect();
+    let statuses = evaluator.route_statuses();
+    let routes = pack
+        .routes
+        .iter()
+        .zip(statuses)
+        .zip(reasons)
+        .map(|((route, status), reasons)| RouteResult {
+            id: route.id.clone(),
+            status,
+            reasons,
         })
         .collect();
     Assessment { urgent, routes }

@@ -3,12 +3,12 @@
 //! Effective answers are the answers to questions whose `ask_if` holds; every other fact is unknown.
 //! Evaluation never fails: anything it cannot decide (a missing answer, a missing parameter value) is unknown.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
 use crate::expr::{ArithOp, CompareOp, Expr, FactRef, Literal, ParamRef, SetRef};
-use crate::index::{FactSlot, PackIndex};
+use crate::index::{FactSlot, PackIndex, Referrer};
 use crate::model::{Pack, Parameter, ParameterValue, Route, Unit};
 use crate::outcome::{Comparison, Operand, OperandValue, ParameterUse, Relation, Status};
 use crate::truth::Truth;
@@ -46,27 +46,63 @@ pub(crate) struct Evaluator<'a> {
     /// The value of each question's `ask_if`.
     pub(crate) ask: Vec<Truth>,
     derived: Vec<Cell<DerivedState>>,
+    /// The truth of each route condition (in the flat order of `PackIndex::condition_starts`), once evaluated.
+    conditions: Vec<Cell<Option<Truth>>>,
+    /// The truth of each urgent outcome, once evaluated.
+    urgent: Vec<Cell<Option<Truth>>>,
+    /// The parameters named by the references met so far (by address: the pack's expressions do not move).
+    parameters: RefCell<Vec<ParameterMemo<'a>>>,
 }
+
+/// A parameter reference and what it named.
+type ParameterMemo<'a> = (*const ParamRef, Option<(&'a Parameter, &'a ParameterValue)>);
 
 impl<'a> Evaluator<'a> {
     pub(crate) fn new(pack: &'a Pack, answers: &'a Answers, date: Date) -> Evaluator<'a> {
+        let index = pack.index();
+        // The answers by position: one lookup per answer rather than one per question.
+        let mut given: Vec<Option<&'a Answer>> = vec![None; pack.questions.len()];
+        for (id, answer) in answers.iter() {
+            if let Some(slot) = index.question(id).and_then(|i| given.get_mut(i)) {
+                *slot = Some(answer);
+            }
+        }
+        Evaluator::with_answers(pack, given, date)
+    }
+
+    /// An evaluator for answers given by question position.
+    pub(crate) fn from_positions(
+        pack: &'a Pack,
+        answers: &[(usize, &'a Answer)],
+        date: Date,
+    ) -> Evaluator<'a> {
+        let mut given: Vec<Option<&'a Answer>> = vec![None; pack.questions.len()];
+        for &(i, answer) in answers {
+            if let Some(slot) = given.get_mut(i) {
+                *slot = Some(answer);
+            }
+        }
+        Evaluator::with_answers(pack, given, date)
+    }
+
+    fn with_answers(pack: &'a Pack, given: Vec<Option<&'a Answer>>, date: Date) -> Evaluator<'a> {
         let count = pack.questions.len();
+        let index = pack.index();
         let mut evaluator = Evaluator {
             pack,
-            index: pack.index(),
+            index,
             date,
             facts: vec![None; count],
-            answered: pack
-                .questions
-                .iter()
-                .map(|q| answers.contains(&q.id))
-                .collect(),
+            answered: given.iter().map(Option::is_some).collect(),
             ask: vec![Truth::Unknown; count],
             derived: pack
                 .derived
                 .iter()
                 .map(|_| Cell::new(DerivedState::NotYet))
                 .collect(),
+            conditions: vec![Cell::new(None); index.condition_starts.last().copied().unwrap_or(0)],
+            urgent: vec![Cell::new(None); pack.urgent.len()],
+            parameters: RefCell::new(Vec::new()),
         };
         // `ask_if` only names earlier questions, so one pass in pack order settles every question.
         for (i, question) in pack.questions.iter().enumerate() {
@@ -75,16 +111,129 @@ impl<'a> Evaluator<'a> {
                 .as_ref()
                 .map_or(Truth::True, |expr| evaluator.truth(expr));
             evaluator.ask[i] = ask;
+            // A parameter resolved so far may name a fact set just below.
+            evaluator.parameters.get_mut().clear();
             if ask == Truth::True {
-                evaluator.facts[i] = answers.get(&question.id);
+                evaluator.facts[i] = given.get(i).copied().flatten();
             }
         }
-        // Derived facts computed on the way saw only part of the answers.
+        // Derived facts and parameters computed on the way saw only part of the answers.
         evaluator
             .derived
             .iter()
             .for_each(|cell| cell.set(DerivedState::NotYet));
+        evaluator.parameters.get_mut().clear();
         evaluator
+    }
+
+    /// Adds the answer to question `q`, which is unanswered and asked (its `ask_if` holds), and re-evaluates only what
+    /// names it: the conditions and urgent outcomes that name it, and the `ask_if` of the questions that name it.
+    ///
+    /// Facts only go from unknown to known, and Kleene logic is monotone, so what was decided stays decided and
+    /// only what names `q` can change. Returns false, having changed nothing, when the pack does not give that
+    /// guarantee (an `ask_if` naming a later question, which `check` refuses) or `q` is not an unanswered question
+    /// asked; the evaluator may then be half updated, and the caller builds a new one.
+    pub(crate) fn add_answer(&mut self, q: usize, answer: &'a Answer) -> bool {
+        let index = self.index;
+        if !index.ask_if_ordered
+            || self.answered.get(q) != Some(&false)
+            || self.ask.get(q) != Some(&Truth::True)
+        {
+            return false;
+        }
+        let Some(referrers) = index.referrers.get(q) else {
+            return false;
+        };
+        self.answered[q] = true;
+        self.facts[q] = Some(answer);
+        self.reset_memos();
+        for referrer in referrers {
+            match *referrer {
+                Referrer::Condition(_, flat) => {
+                    if let Some(cell) = self.conditions.get(flat) {
+                        cell.set(None);
+                    }
+                }
+                Referrer::Urgent(u) => {
+                    if let Some(cell) = self.urgent.get(u) {
+                        cell.set(None);
+                    }
+                }
+                Referrer::AskIf(_) => {}
+            }
+        }
+        for referrer in referrers {
+            let Referrer::AskIf(j) = *referrer else {
+                continue;
+            };
+            let Some(ask_if) = self
+                .pack
+                .questions
+                .get(j)
+                .and_then(|question| question.ask_if.as_ref())
+            else {
+                continue;
+            };
+            let ask = self.truth(ask_if);
+            if let Some(slot) = self.ask.get_mut(j)
+                && *slot != ask
+            {
+                // An answered question whose `ask_if` changes would change its fact: not expected, but then
+                // the state is rebuilt by the caller.
+                if self.answered.get(j) == Some(&true) {
+                    return false;
+                }
+                *slot = ask;
+            }
+        }
+        true
+    }
+
+    /// Forgets the derived facts and parameters worked out so far.
+    fn reset_memos(&mut self) {
+        self.derived
+            .iter()
+            .for_each(|cell| cell.set(DerivedState::NotYet));
+        self.parameters.get_mut().clear();
+    }
+
+    /// The truth of the condition at position `flat` in the flat list of every route's conditions, remembered.
+    pub(crate) fn condition_truth(&self, flat: usize, expr: &'a Expr) -> Truth {
+        let Some(cell) = self.conditions.get(flat) else {
+            return self.truth(expr);
+        };
+        cell.get().unwrap_or_else(|| {
+            let truth = self.truth(expr);
+            cell.set(Some(truth));
+            truth
+        })
+    }
+
+    /// Remembers the truth of the condition at position `flat`, worked out by the caller (with `truth_recording`).
+    pub(crate) fn remember_condition(&self, flat: usize, truth: Truth) {
+        if let Some(cell) = self.conditions.get(flat) {
+            cell.set(Some(truth));
+        }
+    }
+
+    /// The truth of the urgent outcome at position `u`, remembered.
+    pub(crate) fn urgent_truth(&self, u: usize) -> Truth {
+        let Some(urgent) = self.pack.urgent.get(u) else {
+            return Truth::Unknown;
+        };
+        let Some(cell) = self.urgent.get(u) else {
+            return self.truth(&urgent.expr);
+        };
+        cell.get().unwrap_or_else(|| {
+            let truth = self.truth(&urgent.expr);
+            cell.set(Some(truth));
+            truth
+        })
+    }
+
+    /// Where route `r`'s conditions start in the flat list.
+    pub(crate) fn condition_start(&self, r: usize) -> usize {
+        self.index.condition_starts.get(r).copied().unwrap_or(0)
     }
 
     /// The evaluation date.
@@ -124,6 +273,21 @@ impl<'a> Evaluator<'a> {
         &self,
         param: &ParamRef,
     ) -> Option<(&'a Parameter, &'a ParameterValue)> {
+        let key: *const ParamRef = param;
+        if let Some((_, found)) = self
+            .parameters
+            .borrow()
+            .iter()
+            .find(|(seen, _)| std::ptr::eq(*seen, key))
+        {
+            return *found;
+        }
+        let found = self.resolve_parameter(param);
+        self.parameters.borrow_mut().push((key, found));
+        found
+    }
+
+    fn resolve_parameter(&self, param: &ParamRef) -> Option<(&'a Parameter, &'a ParameterValue)> {
         let id = param.resolve(|fact| {
             match self.index.fact(fact).and_then(|slot| self.slot_value(slot)) {
                 Some(Value::Text(option)) => Some(option),
@@ -222,7 +386,7 @@ impl<'a> Evaluator<'a> {
                             Relation::In
                         },
                         right: Operand {
-                            label: Some(set.to_string()),
+                            label: Some(set_label(set)),
                             value: Some(OperandValue::Set),
                             parameter: None,
                         },
@@ -366,6 +530,50 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Whether `unknown_questions(expr, …)` would mark question `target`, without marking anything.
+    pub(crate) fn could_decide(&self, expr: &'a Expr, target: usize) -> bool {
+        self.answer_value(target).is_none() && self.could_decide_at(expr, target, 0)
+    }
+
+    fn could_decide_at(&self, expr: &'a Expr, target: usize, depth: usize) -> bool {
+        match expr {
+            Expr::Fact(fact) => match self.index.fact_ref(fact) {
+                Some(FactSlot::Question(i)) => i == target,
+                Some(FactSlot::Derived(d))
+                    if depth < MAX_DERIVED_DEPTH && self.derived_truth(d) == Truth::Unknown =>
+                {
+                    self.pack.derived.get(d).is_some_and(|derived| {
+                        self.could_decide_at(&derived.expr, target, depth + 1)
+                    })
+                }
+                Some(FactSlot::Derived(_)) | None => false,
+            },
+            Expr::Not(inner) => self.could_decide_at(inner, target, depth),
+            Expr::And(items) | Expr::Or(items) => items.iter().any(|item| {
+                self.truth(item) == Truth::Unknown && self.could_decide_at(item, target, depth)
+            }),
+            Expr::Compare { left, right, .. } => {
+                self.value_names(left, target) || self.value_names(right, target)
+            }
+            Expr::In { item, .. } => self.value_names(item, target),
+            Expr::Literal(_) | Expr::Today | Expr::Param(_) | Expr::Arith { .. } => false,
+        }
+    }
+
+    /// Whether `unknown_in_value` would reach question `target` (whose answer is known to be missing).
+    fn value_names(&self, expr: &'a Expr, target: usize) -> bool {
+        match expr {
+            Expr::Fact(fact) => self.index.fact_ref(fact) == Some(FactSlot::Question(target)),
+            Expr::Param(param) => param
+                .template_facts()
+                .any(|fact| self.index.fact(fact) == Some(FactSlot::Question(target))),
+            Expr::Arith { left, right, .. } => {
+                self.value_names(left, target) || self.value_names(right, target)
+            }
+            _ => false,
+        }
+    }
+
     fn mark_if_unknown(&self, i: usize, marks: &mut [bool]) {
         if self.answer_value(i).is_none()
             && let Some(mark) = marks.get_mut(i)
@@ -375,10 +583,11 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The status of a route on its own (the fallback rule is applied by `route_statuses`).
-    fn route_status(&self, route: &'a Route) -> Status {
+    fn route_status(&self, r: usize, route: &'a Route) -> Status {
         let mut status = Status::Likely;
-        for condition in &route.conditions {
-            match self.truth(&condition.expr) {
+        let start = self.condition_start(r);
+        for (c, condition) in route.conditions.iter().enumerate() {
+            match self.condition_truth(start + c, &condition.expr) {
                 Truth::False => return Status::NotMatching,
                 Truth::Unknown => status = Status::Possible,
                 Truth::True => {}
@@ -393,7 +602,8 @@ impl<'a> Evaluator<'a> {
             .pack
             .routes
             .iter()
-            .map(|route| self.route_status(route))
+            .enumerate()
+            .map(|(r, route)| self.route_status(r, route))
             .collect();
         let fallback = self.index.route(&self.pack.fallback);
         let other_fits = statuses.iter().enumerate().any(|(i, status)| {
@@ -405,6 +615,31 @@ impl<'a> Evaluator<'a> {
             *status = Status::Likely;
         }
         statuses
+    }
+}
+
+/// A set as `SetRef`'s `Display` writes it, without the formatting machinery for the common cases.
+fn set_label(set: &SetRef) -> String {
+    match set {
+        SetRef::Named(name) => name.clone(),
+        SetRef::List(items) => {
+            let mut label = String::from("[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    label.push_str(", ");
+                }
+                match item {
+                    Literal::Text(text) => {
+                        label.push('\'');
+                        label.push_str(text);
+                        label.push('\'');
+                    }
+                    other => label.push_str(&other.to_string()),
+                }
+            }
+            label.push(']');
+            label
+        }
     }
 }
 

@@ -4,9 +4,10 @@
 //! relevant: its fact is named (directly or through derived facts) by an unknown condition of a possible route or an
 //! unknown urgent outcome, or by the unknown `ask_if` of a later unanswered question that is itself relevant.
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
 use crate::date::Date;
 use crate::evaluator::Evaluator;
+use crate::index::Referrer;
 use crate::model::{Pack, Question};
 use crate::outcome::Status;
 use crate::truth::Truth;
@@ -30,12 +31,21 @@ pub fn next_question<'p>(pack: &'p Pack, answers: &Answers, date: Date) -> Optio
 }
 
 /// Walks the questionnaire from no answers, taking each next question's answer from `answers` while there is one.
+///
+/// Each step adds one answer to the same evaluator (see `Evaluator::add_answer`) instead of starting again.
 pub fn replay(pack: &Pack, answers: &Answers, date: Date) -> Replay {
     let mut reached = Answers::new();
     let mut asked = Vec::new();
+    // The evaluator reads the answers reached from `answers` itself, which outlives it.
+    let mut given: Vec<(usize, &Answer)> = Vec::new();
+    let mut evaluator = Evaluator::from_positions(pack, &given, date);
     // Each step answers a new question, so the walk ends after at most one step per question.
     for _ in 0..=pack.questions.len() {
-        let Some(question) = next_question(pack, &reached, date) else {
+        let statuses = evaluator.route_statuses();
+        let Some(q) = next_index(&evaluator, &statuses) else {
+            break;
+        };
+        let Some(question) = pack.questions.get(q) else {
             break;
         };
         let Some(answer) = answers.get(&question.id) else {
@@ -47,6 +57,10 @@ pub fn replay(pack: &Pack, answers: &Answers, date: Date) -> Replay {
         };
         reached.insert(question.id.clone(), answer.clone());
         asked.push(question.id.clone());
+        given.push((q, answer));
+        if !evaluator.add_answer(q, answer) {
+            evaluator = Evaluator::from_positions(pack, &given, date);
+        }
     }
     Replay {
         answers: reached,
@@ -55,7 +69,9 @@ pub fn replay(pack: &Pack, answers: &Answers, date: Date) -> Replay {
     }
 }
 
-/// Marks the questions whose answers could still change a route status or an urgent outcome.
+/// Marks the questions whose answers could still change a route status or an urgent outcome: the definition that
+/// `next_index` computes question by question.
+#[cfg(test)]
 pub(crate) fn relevant_questions(evaluator: &Evaluator<'_>, statuses: &[Status]) -> Vec<bool> {
     let pack = evaluator.pack;
     let mut relevant = vec![false; pack.questions.len()];
@@ -86,12 +102,107 @@ pub(crate) fn relevant_questions(evaluator: &Evaluator<'_>, statuses: &[Status])
     relevant
 }
 
+/// The relevance of questions, worked out only for the questions looked at.
+///
+/// A question is relevant when an unknown condition of a possible route or an unknown urgent outcome could still be
+/// decided by it (`Evaluator::could_decide`), or when the unknown `ask_if` of a later, unanswered and relevant
+/// question could be. Only the expressions that name the question (`PackIndex::referrers`) are looked at.
+struct Relevance<'e, 'a> {
+    evaluator: &'e Evaluator<'a>,
+    statuses: &'e [Status],
+    /// Relevance through direct expressions and later questions' `ask_if`, once worked out.
+    memo: Vec<Option<bool>>,
+}
+
+impl Relevance<'_, '_> {
+    /// Whether question `j`'s unknown `ask_if` makes the questions it could be decided by relevant.
+    fn opens(&mut self, j: usize) -> bool {
+        let evaluator = self.evaluator;
+        evaluator.answered.get(j) == Some(&false)
+            && evaluator.ask.get(j) == Some(&Truth::Unknown)
+            && self.by_later(j)
+    }
+
+    /// Relevance from routes, urgent outcomes and the `ask_if` of later questions.
+    fn by_later(&mut self, i: usize) -> bool {
+        if let Some(known) = self.memo.get(i).copied().flatten() {
+            return known;
+        }
+        let relevant = self.direct(i) || self.through_ask_if(i, |j| j > i);
+        if let Some(slot) = self.memo.get_mut(i) {
+            *slot = Some(relevant);
+        }
+        relevant
+    }
+
+    /// Whether question `i` is relevant.
+    fn relevant(&mut self, i: usize) -> bool {
+        // The `ask_if` of an earlier question only counts in a pack that skipped `check` (where an `ask_if` may
+        // name a later question): one backward pass then marks it without passing it on.
+        self.by_later(i) || self.through_ask_if(i, |j| j < i)
+    }
+
+    fn direct(&self, i: usize) -> bool {
+        let evaluator = self.evaluator;
+        let pack = evaluator.pack;
+        let Some(referrers) = pack.index().referrers.get(i) else {
+            return false;
+        };
+        referrers.iter().any(|referrer| match *referrer {
+            Referrer::Condition(r, flat) => {
+                let Some(condition) = pack.routes.get(r).and_then(|route| {
+                    route
+                        .conditions
+                        .get(flat.wrapping_sub(evaluator.condition_start(r)))
+                }) else {
+                    return false;
+                };
+                self.statuses.get(r) == Some(&Status::Possible)
+                    && evaluator.condition_truth(flat, &condition.expr) == Truth::Unknown
+                    && evaluator.could_decide(&condition.expr, i)
+            }
+            Referrer::Urgent(u) => {
+                evaluator.urgent_truth(u) == Truth::Unknown
+                    && pack
+                        .urgent
+                        .get(u)
+                        .is_some_and(|urgent| evaluator.could_decide(&urgent.expr, i))
+            }
+            Referrer::AskIf(_) => false,
+        })
+    }
+
+    fn through_ask_if(&mut self, i: usize, side: impl Fn(usize) -> bool) -> bool {
+        let evaluator = self.evaluator;
+        let pack = evaluator.pack;
+        let Some(referrers) = pack.index().referrers.get(i) else {
+            return false;
+        };
+        referrers.iter().any(|referrer| match *referrer {
+            Referrer::AskIf(j) if side(j) => {
+                self.opens(j)
+                    && pack
+                        .questions
+                        .get(j)
+                        .and_then(|question| question.ask_if.as_ref())
+                        .is_some_and(|ask_if| evaluator.could_decide(ask_if, i))
+            }
+            _ => false,
+        })
+    }
+}
+
 /// The position of the next question.
 pub(crate) fn next_index(evaluator: &Evaluator<'_>, statuses: &[Status]) -> Option<usize> {
-    let relevant = relevant_questions(evaluator, statuses);
-    (0..evaluator.pack.questions.len()).find(|&i| {
-        relevant.get(i) == Some(&true)
-            && evaluator.ask.get(i) == Some(&Truth::True)
+    let count = evaluator.pack.questions.len();
+    let mut relevance = Relevance {
+        evaluator,
+        statuses,
+        memo: vec![None; count],
+    };
+    (0..count).find(|&i| {
+        evaluator.ask.get(i) == Some(&Truth::True)
             && evaluator.answered.get(i) == Some(&false)
+            && relevance.relevant(i)
     })
 }

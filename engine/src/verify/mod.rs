@@ -3,7 +3,7 @@
 //!
 //! At each state the walk takes the next question and branches on the answers worth trying (see `candidates`);
 //! states with the same future (see `walk::Walk::key`) are walked once. Walking every combination of a real pack
-//! is out of reach (the Belgian pack passes five million distinct states), so the default mode searches, for each
+//! is out of reach (the Belgian pack passes twenty million distinct states), so the default mode searches, for each
 //! route, for a path on which it ends likely, branching fully only on the questions of the route's cone (see
 //! `cone`) and taking one answer elsewhere; then, for each question not yet asked, for a path that asks it.
 //! Dead ends and loops are looked for on every state walked; they cannot happen in a pack that has its fallback

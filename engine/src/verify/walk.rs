@@ -326,3 +326,99 @@ impl<'a> Walk<'a> {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    // Tests fail by panicking.
+    #![allow(clippy::panic)]
+
+    use super::super::candidates::Partners;
+    use crate::answers::Answers;
+    use crate::date::Date;
+    use crate::evaluator::Evaluator;
+    use crate::model::Pack;
+    use crate::questionnaire::{Replay, next_index, next_question, relevant_questions, replay};
+    use crate::truth::Truth;
+
+    /// The replay as first written: a new evaluation from scratch at each step.
+    fn replay_from_scratch(pack: &Pack, answers: &Answers, date: Date) -> Replay {
+        let mut reached = Answers::new();
+        let mut asked = Vec::new();
+        for _ in 0..=pack.questions.len() {
+            let Some(question) = next_question(pack, &reached, date) else {
+                break;
+            };
+            let Some(answer) = answers.get(&question.id) else {
+                return Replay {
+                    answers: reached,
+                    asked,
+                    next_question: Some(question.id.clone()),
+                };
+            };
+            reached.insert(question.id.clone(), answer.clone());
+            asked.push(question.id.clone());
+        }
+        Replay {
+            answers: reached,
+            asked,
+            next_question: None,
+        }
+    }
+
+    /// Walks up to `budget` states depth first and checks at each that the question picked question by question is
+    /// the one the full relevance pass picks.
+    fn agree(pack: &Pack, date: Date, budget: usize) {
+        let partners = Partners::new(pack);
+        let mut stack = vec![Answers::new()];
+        let mut states = 0;
+        while let Some(answers) = stack.pop() {
+            states += 1;
+            if states > budget {
+                break;
+            }
+            let evaluator = Evaluator::new(pack, &answers, date);
+            let statuses = evaluator.route_statuses();
+            let relevant = relevant_questions(&evaluator, &statuses);
+            let expected = (0..pack.questions.len()).find(|&i| {
+                relevant[i] && evaluator.ask[i] == Truth::True && !evaluator.answered[i]
+            });
+            let next = next_index(&evaluator, &statuses);
+            assert_eq!(next, expected, "{answers:?}");
+            assert_eq!(
+                replay(pack, &answers, date),
+                replay_from_scratch(pack, &answers, date)
+            );
+            // The same answers completed with one answer to every other question (most never reached).
+            let mut completed = answers.clone();
+            for (q, question) in pack.questions.iter().enumerate() {
+                if !completed.contains(&question.id)
+                    && let Some(answer) = partners.answers(&evaluator, q, question).pop()
+                {
+                    completed.insert(question.id.clone(), answer);
+                }
+            }
+            assert_eq!(
+                replay(pack, &completed, date),
+                replay_from_scratch(pack, &completed, date)
+            );
+            if let Some(q) = next {
+                let question = &pack.questions[q];
+                for answer in partners.answers(&evaluator, q, question) {
+                    let mut below = answers.clone();
+                    below.insert(question.id.clone(), answer);
+                    stack.push(below);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_question_matches_the_full_relevance_pass() {
+        let date = Date::parse("2026-11-27").unwrap_or(Date::EPOCH);
+        agree(&crate::tests::small_pack(), date, 5_000);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let loaded = crate::source::load(&root.join("rules"), &root.join("locales/en"))
+            .unwrap_or_else(|errors| panic!("{errors}"));
+        agree(&loaded.pack, date, 5_000);
+    }
+}
