@@ -28,9 +28,21 @@ pub fn number(value: f64) -> String {
     }
 }
 
-/// A number with its unit: `€68,815`, `€2,100 a month`, `18 years`; a bare number when there is no unit.
-pub fn quantity(value: f64, unit: Option<Unit>) -> String {
+/// A sum of money: whole euros as `68,815`, otherwise always with cents, `39,129.60`.
+fn money(value: f64) -> String {
     let n = number(value);
+    match n.split_once('.') {
+        Some((_, cents)) if cents.len() == 1 => format!("{n}0"),
+        _ => n,
+    }
+}
+
+/// A number with its unit: `€68,815`, `€2,100.50 a month`, `18 years`; a bare number when there is no unit.
+pub fn quantity(value: f64, unit: Option<Unit>) -> String {
+    let n = match unit {
+        Some(Unit::EurYear | Unit::EurMonth | Unit::Eur) => money(value),
+        _ => number(value),
+    };
     match unit {
         None => n,
         Some(Unit::EurYear | Unit::Eur) => format!("€{n}"),
@@ -55,7 +67,9 @@ mod tests {
     fn formats_amounts() {
         check(68815.0, Some(Unit::EurYear), "€68,815");
         check(33600.0, Some(Unit::EurYear), "€33,600");
-        check(2100.5, Some(Unit::EurMonth), "€2,100.5 a month");
+        check(2100.5, Some(Unit::EurMonth), "€2,100.50 a month");
+        check(39129.6, Some(Unit::EurYear), "€39,129.60");
+        check(2.5, Some(Unit::Years), "2.5 years");
         check(1_000_000.0, None, "1,000,000");
         check(999.0, None, "999");
         check(18.0, Some(Unit::Years), "18 years");
