@@ -4,7 +4,7 @@ use crate::answers::Answers;
 use crate::date::Date;
 use crate::evaluator::Evaluator;
 use crate::model::Pack;
-use crate::outcome::{ConditionResult, Evaluation, Reason, RouteResult};
+use crate::outcome::{ConditionResult, Evaluation, Reason, RouteResult, Status};
 use crate::questionnaire::replay;
 use crate::truth::Truth;
 
@@ -93,7 +93,13 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
         .zip(reasons)
         .map(|((route, status), reasons)| RouteResult {
             id: route.id.clone(),
-            status,
+            // Internally the route still counts as fitting (for the fallback, question selection and `verify`);
+            // what the person is told is capped at "possible".
+            status: if route.discretionary && status == Status::Likely {
+                Status::Possible
+            } else {
+                status
+            },
             reasons,
         })
         .collect();

@@ -180,6 +180,10 @@ pub struct Route {
     pub contacts: Vec<String>,
     /// Whether the route has a caution text.
     pub caution: bool,
+    /// Whether the authority decides case by case: the route is then never more than possible, even when every
+    /// condition holds (so the app never claims more certainty than the law gives).
+    #[serde(default)]
+    pub discretionary: bool,
     /// The conditions, all of which must hold.
     pub conditions: Vec<Condition>,
 }

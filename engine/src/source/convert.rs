@@ -734,6 +734,7 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
         collect: route.collect,
         contacts: route.contacts,
         caution: route.caution,
+        discretionary: route.discretionary,
         conditions,
     }
 }

@@ -98,6 +98,8 @@ pub(crate) struct Route {
     #[serde(default)]
     pub(crate) caution: bool,
     #[serde(default)]
+    pub(crate) discretionary: bool,
+    #[serde(default)]
     pub(crate) condition: Vec<Condition>,
 }
 
