@@ -181,11 +181,8 @@ fn parse_answer(pack: &Pack, question: &Question, raw: &str) -> Result<Answer, A
             }),
         },
         QuestionKind::Number => {
-            let number = raw
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .ok_or_else(|| AnswerError::NotANumber {
+            let number =
+                crate::format::parse_plain(raw.trim()).ok_or_else(|| AnswerError::NotANumber {
                     question: id(),
                     answer: raw.to_owned(),
                 })?;
@@ -230,7 +227,7 @@ impl fmt::Display for Answer {
             Answer::Choice(option) => f.write_str(option),
             Answer::Yes => f.write_str("yes"),
             Answer::No => f.write_str("no"),
-            Answer::Number(number) => write!(f, "{number}"),
+            Answer::Number(number) => f.write_str(&crate::format::plain(*number)),
             Answer::Date(date) => write!(f, "{date}"),
             Answer::Country(code) => f.write_str(code),
             Answer::DontKnow => f.write_str(DONT_KNOW),

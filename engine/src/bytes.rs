@@ -2,8 +2,9 @@
 
 use thiserror::Error;
 
+use crate::details::Details;
 use crate::model::Pack;
-use crate::texts::Texts;
+use crate::texts::{Bundle, Texts};
 
 /// Encoding failed, or the bytes are not a pack or texts of this engine version (damaged, or built by another version).
 #[derive(Debug, Error)]
@@ -27,5 +28,35 @@ pub fn texts_to_bytes(texts: &Texts) -> Result<Vec<u8>, BytesError> {
 
 /// The texts back from `texts_to_bytes`.
 pub fn texts_from_bytes(bytes: &[u8]) -> Result<Texts, BytesError> {
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+/// A text bundle as bytes.
+pub fn bundle_to_bytes(bundle: &Bundle) -> Result<Vec<u8>, BytesError> {
+    Ok(postcard::to_allocvec(bundle)?)
+}
+
+/// A text bundle back from `bundle_to_bytes`.
+pub fn bundle_from_bytes(bytes: &[u8]) -> Result<Bundle, BytesError> {
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+/// A list of keys as bytes.
+pub fn keys_to_bytes(keys: &[Vec<String>]) -> Result<Vec<u8>, BytesError> {
+    Ok(postcard::to_allocvec(keys)?)
+}
+
+/// A list of keys back from `keys_to_bytes`.
+pub fn keys_from_bytes(bytes: &[u8]) -> Result<Vec<Vec<String>>, BytesError> {
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+/// The results-only details of a pack as bytes.
+pub fn details_to_bytes(details: &Details) -> Result<Vec<u8>, BytesError> {
+    Ok(postcard::to_allocvec(details)?)
+}
+
+/// The details back from `details_to_bytes`.
+pub fn details_from_bytes(bytes: &[u8]) -> Result<Details, BytesError> {
     Ok(postcard::from_bytes(bytes)?)
 }

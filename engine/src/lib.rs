@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod bytes;
 pub mod date;
+pub mod details;
 pub mod evaluate;
 mod evaluator;
 pub mod expr;
@@ -22,8 +23,13 @@ pub mod truth;
 pub mod source;
 
 pub use answers::{Answer, AnswerError, Answers};
-pub use bytes::{BytesError, pack_from_bytes, pack_to_bytes, texts_from_bytes, texts_to_bytes};
+pub use bytes::{
+    BytesError, bundle_from_bytes, bundle_to_bytes, details_from_bytes, details_to_bytes,
+    keys_from_bytes, keys_to_bytes, pack_from_bytes, pack_to_bytes, texts_from_bytes,
+    texts_to_bytes,
+};
 pub use date::Date;
+pub use details::Details;
 pub use evaluate::{Assessment, assess, evaluate};
 pub use model::Pack;
 pub use outcome::{Comparison, ConditionResult, Evaluation, Operand, Reason, RouteResult, Status};

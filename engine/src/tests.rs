@@ -335,6 +335,11 @@ mod answers {
         check(
             "salary",
             "1e15",
+            "`1e15` is not a number (question `salary`)",
+        );
+        check(
+            "salary",
+            "1000000000000000",
             "1000000000000000 is outside the accepted range 0 to 1000000 (question `salary`)",
         );
         check(

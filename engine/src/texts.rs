@@ -27,6 +27,11 @@ impl Texts {
         self.by_key.get(key).map(String::as_str)
     }
 
+    /// Adds the texts of `other` (a key present in both keeps `other`'s text).
+    pub fn extend(&mut self, other: Texts) {
+        self.by_key.extend(other.by_key);
+    }
+
     /// Whether the key has a text.
     pub fn contains(&self, key: &str) -> bool {
         self.by_key.contains_key(key)
@@ -54,6 +59,118 @@ impl Texts {
         self.get(key)
             .map(|text| fill_placeholders(text, pack, date))
     }
+}
+
+/// The two files the texts of a language travel in, so that a phone fetches only what the next screen needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Part {
+    /// What the start page and the questions show: `ui.`, `q.`, `topic.`, `urgent.` and the contacts' names.
+    Questions,
+    /// What only the results show: routes, documents, contacts' details, parameters, derived facts, sets.
+    Results,
+}
+
+impl Part {
+    /// Both parts, in file order.
+    pub const ALL: [Part; 2] = [Part::Questions, Part::Results];
+
+    /// The part a text key belongs to.
+    pub fn of(key: &str) -> Part {
+        let questions = ["ui.", "q.", "topic.", "urgent."]
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+            || (key.starts_with("contact.") && key.ends_with(".name"));
+        if questions {
+            Part::Questions
+        } else {
+            Part::Results
+        }
+    }
+
+    /// The part's name in file names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Questions => "questions",
+            Part::Results => "results",
+        }
+    }
+}
+
+/// The texts of one language and part as shipped in a file: the values only, in the order of the source
+/// language's keys for that part (the app has the keys already).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// The bundle format; a file of another format is refused.
+    pub format: u16,
+    /// The language code (`ar`).
+    pub locale: String,
+    /// Which part.
+    pub part: Part,
+    /// The texts, one per key, in key order.
+    pub values: Vec<String>,
+}
+
+/// The format written by this engine version.
+pub const BUNDLE_FORMAT: u16 = 1;
+
+impl Bundle {
+    /// The bundle of `texts` for `keys` (the source language's keys of the part, sorted); a key with no text is
+    /// returned as the error.
+    pub fn new(locale: &str, part: Part, keys: &[String], texts: &Texts) -> Result<Bundle, String> {
+        let values = keys
+            .iter()
+            .map(|key| texts.get(key).map(str::to_owned).ok_or_else(|| key.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Bundle {
+            format: BUNDLE_FORMAT,
+            locale: locale.to_owned(),
+            part,
+            values,
+        })
+    }
+
+    /// The texts, if the bundle is the expected one: right format, language, part and number of texts.
+    pub fn into_texts(self, locale: &str, part: Part, keys: &[String]) -> Result<Texts, String> {
+        if self.format != BUNDLE_FORMAT {
+            return Err(format!("format {} (expected {BUNDLE_FORMAT})", self.format));
+        }
+        if self.locale != locale || self.part != part {
+            return Err(format!(
+                "{}-{} (expected {locale}-{})",
+                self.locale,
+                self.part.as_str(),
+                part.as_str()
+            ));
+        }
+        if self.values.len() != keys.len() {
+            return Err(format!(
+                "{} texts (expected {})",
+                self.values.len(),
+                keys.len()
+            ));
+        }
+        Ok(Texts::new(keys.iter().cloned().zip(self.values)))
+    }
+}
+
+/// The sorted keys of the texts that belong to `part`.
+pub fn keys_of(texts: &Texts, part: Part) -> Vec<String> {
+    texts
+        .iter()
+        .filter(|(key, _)| Part::of(key) == part)
+        .map(|(key, _)| key.to_owned())
+        .collect()
+}
+
+/// A short, stable fingerprint of some bytes (FNV-1a, 64 bits, in hex), for file names that change with their
+/// content so a browser never keeps an old file.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// The parameter ids named by `{$parameter.id}` placeholders in a text, in order.
@@ -94,6 +211,40 @@ pub fn fill_placeholders(text: &str, pack: &Pack, date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bundle_round_trips_and_refuses_a_mismatch() {
+        let texts = Texts::new([
+            ("q.a.text".to_owned(), "A?".to_owned()),
+            ("route.r.title".to_owned(), "R".to_owned()),
+            ("ui.start".to_owned(), "Start".to_owned()),
+        ]);
+        let keys = keys_of(&texts, Part::Questions);
+        assert_eq!(keys, vec!["q.a.text", "ui.start"]);
+        let bundle = Bundle::new("en", Part::Questions, &keys, &texts).unwrap();
+        assert_eq!(bundle.values, vec!["A?", "Start"]);
+        let back = bundle
+            .clone()
+            .into_texts("en", Part::Questions, &keys)
+            .unwrap();
+        assert_eq!(back.get("ui.start"), Some("Start"));
+        assert!(
+            bundle
+                .clone()
+                .into_texts("ar", Part::Questions, &keys)
+                .is_err()
+        );
+        assert!(
+            bundle
+                .into_texts("en", Part::Questions, &keys[..1])
+                .is_err()
+        );
+        assert_eq!(
+            Bundle::new("en", Part::Results, &["route.x.title".to_owned()], &texts),
+            Err("route.x.title".to_owned())
+        );
+        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+    }
 
     #[test]
     fn finds_placeholders() {

@@ -50,3 +50,48 @@ fn round_trips_through_bytes() {
     );
     assert!(pack_from_bytes(&bytes[..bytes.len() / 2]).is_err());
 }
+
+/// The app embeds the pack without its results-only details and fetches them later: every scenario must evaluate
+/// the same without them, and merging them back must give the full pack again.
+#[test]
+fn evaluates_the_same_without_its_details() {
+    use engine::source::scenario::Scenario;
+    let loaded = real_pack();
+    let mut lean = loaded.pack.clone();
+    let details = lean.split_details();
+    let dir = common::repository().join("tests/scenarios");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let Ok(scenario) = Scenario::parse(&text) else {
+            continue;
+        };
+        let (Ok(date), Ok(answers)) = (scenario.date(), scenario.answers(&loaded.pack)) else {
+            continue;
+        };
+        assert_eq!(
+            format!("{:?}", evaluate(&lean, &answers, date)),
+            format!("{:?}", evaluate(&loaded.pack, &answers, date)),
+            "{}",
+            entry.path().display()
+        );
+        compared += 1;
+    }
+    assert!(compared >= 40, "only {compared} scenarios compared");
+    let mut merged = lean.clone();
+    merged
+        .merge_details(details.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        pack_to_bytes(&merged).ok(),
+        pack_to_bytes(&loaded.pack).ok()
+    );
+    let mut other = lean;
+    other.routes.pop();
+    assert!(other.merge_details(details).is_err());
+}
