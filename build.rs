@@ -1,41 +1,95 @@
-//! Checks the rule pack and its English texts when the app is built, and embeds them in the app.
+//! Checks the rule pack and its English texts when the app is built, and prepares them for the app.
 //!
-//! A broken pack fails the build here, with every error named by file, key and reason.
+//! A broken pack fails the build here, with every error named by file, key and reason. The app embeds the pack,
+//! the text keys and the English texts of the questions; the texts only the results need are written as a separate
+//! file (`texts/en-results-<fingerprint>.bin`), which `scripts/post-build.sh` copies next to the app and the app
+//! fetches after the start page (docs/adr/0005-screens-as-data.md).
 
 use std::env;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use engine::texts::{Bundle, Part, fingerprint, keys_of};
+
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=rules");
-    println!("cargo::rerun-if-changed=locales/en");
-    let loaded = match engine::source::load(Path::new("rules"), Path::new("locales/en")) {
-        Ok(loaded) => loaded,
-        Err(errors) => {
-            eprintln!("The rule pack is broken; nothing was built:\n{errors}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let Some(out_dir) = env::var_os("OUT_DIR").map(PathBuf::from) else {
-        eprintln!("cargo did not set OUT_DIR");
-        return ExitCode::FAILURE;
-    };
-    let pack = engine::pack_to_bytes(&loaded.pack);
-    let texts = engine::texts_to_bytes(&loaded.texts);
-    match (pack, texts) {
-        (Ok(pack), Ok(texts)) => {
-            let written = fs::write(out_dir.join("pack.bin"), pack)
-                .and_then(|()| fs::write(out_dir.join("texts-en.bin"), texts));
-            if let Err(error) = written {
-                eprintln!("could not write the embedded pack: {error}");
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        (Err(error), _) | (_, Err(error)) => {
-            eprintln!("could not encode the pack: {error}");
+    println!("cargo::rerun-if-changed=locales");
+    match build() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn build() -> Result<(), String> {
+    let loaded = engine::source::load(Path::new("rules"), Path::new("locales/en"))
+        .map_err(|errors| format!("The rule pack is broken; nothing was built:\n{errors}"))?;
+    let out_dir = env::var_os("OUT_DIR")
+        .map(PathBuf::from)
+        .ok_or("cargo did not set OUT_DIR")?;
+    let encode = |error: engine::BytesError| format!("could not encode the pack: {error}");
+    let write = |path: PathBuf, bytes: &[u8]| {
+        fs::write(&path, bytes)
+            .map_err(|error| format!("could not write {}: {error}", path.display()))
+    };
+
+    // The pack is embedded without the details only the results show; those travel in their own file.
+    let mut pack = loaded.pack.clone();
+    let details = engine::details_to_bytes(&pack.split_details()).map_err(encode)?;
+    write(
+        out_dir.join("pack.bin"),
+        &engine::pack_to_bytes(&pack).map_err(encode)?,
+    )?;
+    write(out_dir.join("details.bin"), &details)?;
+    let keys: Vec<Vec<String>> = Part::ALL
+        .iter()
+        .map(|part| keys_of(&loaded.texts, *part))
+        .collect();
+    let texts_dir = out_dir.join("texts");
+    // Old files are removed so the copy next to the app holds only this build's files.
+    let _ = fs::remove_dir_all(&texts_dir);
+    fs::create_dir_all(&texts_dir)
+        .map_err(|error| format!("could not create {}: {error}", texts_dir.display()))?;
+    let mut files = String::from(
+        "/// The text files served next to the app: (language, part, file name). Written by build.rs.\n\
+         pub const FILES: &[(&str, &str, &str)] = &[\n",
+    );
+    let name = format!("details-{}.bin", &fingerprint(&details)[..12]);
+    write(texts_dir.join(&name), &details)?;
+    let _ = writeln!(files, "    (\"\", \"details\", \"{name}\"),");
+    // The keys of the questions are embedded; those of the results travel in their own file, shared by every
+    // language's results file (which hold only the texts, in key order).
+    for (part, part_keys) in Part::ALL.iter().zip(&keys) {
+        let bytes = engine::keys_to_bytes(std::slice::from_ref(part_keys)).map_err(encode)?;
+        let name = format!("keys-{}-{}.bin", part.as_str(), &fingerprint(&bytes)[..12]);
+        match part {
+            Part::Questions => write(out_dir.join("keys-questions.bin"), &bytes)?,
+            Part::Results => {
+                write(out_dir.join("keys-results.bin"), &bytes)?;
+                write(texts_dir.join(&name), &bytes)?;
+                let _ = writeln!(files, "    (\"\", \"keys\", \"{name}\"),");
+            }
+        }
+    }
+    for (part, part_keys) in Part::ALL.iter().zip(&keys) {
+        let bundle = Bundle::new("en", *part, part_keys, &loaded.texts)
+            .map_err(|key| format!("locales/en: no text for key {key}"))?;
+        let bytes = engine::bundle_to_bytes(&bundle).map_err(encode)?;
+        // The English questions are embedded; every bundle is also written as a file.
+        if *part == Part::Questions {
+            write(out_dir.join("en-questions.bin"), &bytes)?;
+        }
+        let name = format!("en-{}-{}.bin", part.as_str(), &fingerprint(&bytes)[..12]);
+        write(texts_dir.join(&name), &bytes)?;
+        let _ = writeln!(files, "    (\"en\", \"{}\", \"{name}\"),", part.as_str());
+        if *part == Part::Results {
+            write(out_dir.join("en-results.bin"), &bytes)?;
+        }
+    }
+    files.push_str("];\n");
+    write(out_dir.join("text_files.rs"), files.as_bytes())
 }

@@ -106,7 +106,7 @@ async fn start_opens_the_questions_and_focuses_their_heading() {
     press(&app, "button.pa-button--start");
     settle().await;
 
-    assert_eq!(text_of(&app, "h1"), "About your situation");
+    assert_eq!(text_of(&app, "h1"), "Are you in danger right now?");
     let heading = app
         .query_selector("h1")
         .expect("a valid selector")
@@ -155,4 +155,96 @@ async fn every_screen_has_the_exit_button_and_the_emergency_numbers() {
             settle().await;
         }
     }
+}
+
+fn check(container: &HtmlElement, selector: &str) {
+    press(container, selector);
+}
+
+fn is_checked(container: &HtmlElement, selector: &str) -> bool {
+    container
+        .query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked()
+}
+
+fn question_id(container: &HtmlElement) -> String {
+    container
+        .query_selector("form[data-question-id]")
+        .expect("a valid selector")
+        .and_then(|form| form.get_attribute("data-question-id"))
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_question_page_has_its_heading_hint_radios_and_progress() {
+    let app = mount_app();
+    settle().await;
+    press(&app, "button.pa-button--start");
+    settle().await;
+
+    assert_eq!(question_id(&app), "in_danger_now");
+    assert_eq!(text_of(&app, "legend h1"), "Are you in danger right now?");
+    assert!(text_of(&app, ".pa-hint").contains("threatening you"));
+    assert_eq!(text_of(&app, ".pa-caption"), "Question 1");
+    let radios = app
+        .query_selector_all("input[type=radio][name=answer]")
+        .expect("a valid selector");
+    assert_eq!(radios.length(), 2);
+    assert_eq!(text_of(&app, "label[for=pa-answer]"), "Yes");
+}
+
+#[wasm_bindgen_test]
+async fn continuing_without_an_answer_shows_a_focused_error_summary() {
+    let app = mount_app();
+    settle().await;
+    press(&app, "button.pa-button--start");
+    settle().await;
+
+    press(&app, "form button[type=submit]");
+    settle().await;
+
+    assert_eq!(question_id(&app), "in_danger_now", "the page stays");
+    let summary = app
+        .query_selector(".pa-error-summary")
+        .expect("a valid selector")
+        .expect("an error summary");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text_of(&app, ".pa-error-summary").contains("Choose one answer"));
+    assert_eq!(document().active_element().as_ref(), Some(&summary));
+    assert!(text_of(&app, ".pa-error-message").contains("Choose one answer"));
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_every_answer() {
+    let app = mount_app();
+    settle().await;
+    press(&app, "button.pa-button--start");
+    settle().await;
+
+    check(&app, "input[value=no]");
+    press(&app, "form button[type=submit]");
+    settle().await;
+    assert_eq!(question_id(&app), "location");
+    check(&app, "input[value=abroad]");
+    press(&app, "form button[type=submit]");
+    settle().await;
+    assert_eq!(question_id(&app), "nationality");
+
+    press(&app, "button.pa-back-link");
+    settle().await;
+    assert_eq!(question_id(&app), "location");
+    assert!(
+        is_checked(&app, "input[value=abroad]"),
+        "the location is kept"
+    );
+    press(&app, "button.pa-back-link");
+    settle().await;
+    assert_eq!(question_id(&app), "in_danger_now");
+    assert!(
+        is_checked(&app, "input[value=no]"),
+        "the first answer is kept"
+    );
 }

@@ -1,7 +1,4 @@
-//! Widgets shared by the screens, each following a GOV.UK Design System pattern.
+//! The parts of the page around the screens, on every screen: "Exit this page" and the emergency numbers.
 
-pub mod back_link;
 pub mod emergency_numbers;
 pub mod exit_this_page;
-pub mod page_heading;
-pub mod start_button;

@@ -52,7 +52,7 @@ describe('start page (release build)', () => {
     await withPage(async (page) => {
       await page.getByRole('button', { name: 'Start' }).click();
       const heading = page.locator('h1');
-      await heading.filter({ hasText: 'About your situation' }).waitFor();
+      await heading.filter({ hasText: 'Are you in danger right now?' }).waitFor();
       assert.equal(await heading.evaluate((element) => element === document.activeElement), true);
 
       await page.getByRole('button', { name: 'Back' }).click();
@@ -84,7 +84,7 @@ describe('start page (release build)', () => {
       const problems = watchPage(page, new URL(strict.url).origin);
       await openApp(page, strict.url);
       await page.getByRole('button', { name: 'Start' }).click();
-      await page.locator('h1').filter({ hasText: 'About your situation' }).waitFor();
+      await page.locator('h1').filter({ hasText: 'Are you in danger right now?' }).waitFor();
       assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
     } finally {
       await context.close();

@@ -5,6 +5,8 @@
 // and `watchPage` records what would show that something went wrong: console errors, uncaught exceptions, failed
 // requests and any request that leaves the site's own origin.
 
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -121,4 +123,95 @@ export function watchPage(page, origin) {
 export async function openApp(page, url) {
   await page.goto(url);
   await page.locator('h1').first().waitFor({ state: 'visible' });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Driving the questionnaire as a person would, from a scenario's answers.
+
+/** The form of the question on show, or null on another screen. */
+async function currentQuestion(page) {
+  return page.evaluate(() => {
+    const form = document.querySelector('form[data-question-id]');
+    return form ? { id: form.dataset.questionId, kind: form.dataset.kind } : null;
+  });
+}
+
+/** Waits until the screen is no longer the question `id` (a new question, an error or "Check your answers"). */
+async function leftQuestion(page, id) {
+  await page.waitForFunction(
+    (previous) =>
+      document.querySelector('.pa-error-summary') ||
+      document.querySelector('[data-action="results"]') ||
+      document.querySelector('form[data-question-id]')?.dataset.questionId !== previous,
+    id,
+  );
+}
+
+/** Gives one answer on the question page with the mouse: a radio, a typed number or date, a country, or "I don't know". */
+export async function answer(page, { id, kind }, value) {
+  const raw = value === true ? 'yes' : value === false ? 'no' : String(value);
+  if (raw === 'dont_know' && !['choice', 'yes_no'].includes(kind)) {
+    await page.locator('[data-action="dont-know"]').click();
+  } else {
+    if (kind === 'choice' || kind === 'yes_no') {
+      await page.locator(`input[type="radio"][value="${raw}"]`).check();
+    } else if (kind === 'country') {
+      await page.locator('#pa-answer').selectOption(raw);
+    } else {
+      await page.locator('#pa-answer').fill(raw);
+    }
+    await page.locator('form button[type="submit"]').click();
+  }
+  await leftQuestion(page, id);
+}
+
+/**
+ * Answers every question the app asks from `answers` (question id → value, as in a scenario file) until
+ * "Check your answers". Returns the ids asked, in order. A question the answers do not cover fails the walk.
+ */
+export async function answerAll(page, answers) {
+  const asked = [];
+  for (let step = 0; step < 100; step += 1) {
+    const question = await currentQuestion(page);
+    if (!question) {
+      await page.locator('[data-action="results"]').waitFor();
+      return asked;
+    }
+    if (!(question.id in answers)) {
+      throw new Error(`the app asked "${question.id}", which the answers do not cover (asked so far: ${asked})`);
+    }
+    asked.push(question.id);
+    await answer(page, question, answers[question.id]);
+    if (await page.locator('.pa-error-summary').count()) {
+      throw new Error(`the answer ${answers[question.id]} to "${question.id}" was refused`);
+    }
+  }
+  throw new Error('more than 100 questions: the questionnaire loops');
+}
+
+/** The statuses the results page shows: `{ routes: {id: status}, urgent: [ids] }`. */
+export async function shownResults(page) {
+  await page.locator('[data-route-id]').first().waitFor();
+  return page.evaluate(() => ({
+    routes: Object.fromEntries(
+      [...document.querySelectorAll('[data-route-id]')].map((card) => [card.dataset.routeId, card.dataset.status]),
+    ),
+    urgent: [...document.querySelectorAll('.pa-urgent h3[id^="urgent-"]')].map((h) => h.id.slice('urgent-'.length)),
+  }));
+}
+
+/** The engine's own evaluation of a scenario file on `date`, from the native `pathways` command. */
+export function nativeEvaluation(file, date) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const built = join(root, 'target/debug/pathways');
+  const [command, args] = existsSync(built)
+    ? [built, ['--date', date, 'eval', file]]
+    : ['cargo', ['run', '--quiet', '-p', 'engine', '--bin', 'pathways', '--', '--date', date, 'eval', file]];
+  const result = JSON.parse(execFileSync(command, args, { cwd: root, encoding: 'utf8' }));
+  return {
+    routes: Object.fromEntries(result.routes.map((route) => [route.id, route.status])),
+    urgent: result.urgent,
+    nextQuestion: result.next_question,
+    asked: result.asked,
+  };
 }

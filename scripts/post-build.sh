@@ -1,0 +1,15 @@
+#!/bin/sh
+# Trunk post-build hook (Trunk.toml): copies the text files that build.rs wrote for this build
+# (texts/<lang>-<part>-<fingerprint>.bin) into the site being staged, next to index.html.
+# Trunk sets TRUNK_STAGING_DIR and TRUNK_PROFILE (debug or release).
+set -eu
+target="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/build"
+# The newest build-script output of the app is the one this build used.
+texts=$(ls -dt "$target"/pathway-assistant-*/out/texts 2>/dev/null | head -n 1)
+if [ -z "$texts" ] || [ ! -d "$texts" ]; then
+  echo "post-build: no text files found under $target (build.rs writes them)" >&2
+  exit 1
+fi
+mkdir -p "$TRUNK_STAGING_DIR/texts"
+cp "$texts"/*.bin "$TRUNK_STAGING_DIR/texts/"
+echo "post-build: copied $(ls "$texts" | wc -l) text files from $texts"

@@ -1,0 +1,43 @@
+//! Fetching a text file that lies next to the app (same origin, a plain GET of a static file: no answer is sent).
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::catalog::{Catalog, file_name};
+use engine::texts::Part;
+
+/// Fetches and adds the texts of a language's part; the error is a sentence for the console.
+pub async fn load(catalog: &Catalog, locale: &str, part: Part) -> Result<(), String> {
+    if part == Part::Results && !catalog.has_details() {
+        let name = file_name("", "details").ok_or("no details")?;
+        let bytes = get(&format!("texts/{name}"))
+            .await
+            .map_err(|error| format!("texts/{name}: {error:?}"))?;
+        catalog.add_details(&bytes)?;
+    }
+    if part == Part::Results && !catalog.has_results_keys() {
+        let name = file_name("", "keys").ok_or("no results keys")?;
+        let bytes = get(&format!("texts/{name}"))
+            .await
+            .map_err(|error| format!("texts/{name}: {error:?}"))?;
+        catalog.add_results_keys(&bytes)?;
+    }
+    let name = file_name(locale, part.as_str())
+        .ok_or_else(|| format!("no {locale} {} texts", part.as_str()))?;
+    let bytes = get(&format!("texts/{name}"))
+        .await
+        .map_err(|error| format!("texts/{name}: {error:?}"))?;
+    catalog.add(locale, part, &bytes)
+}
+
+async fn get(url: &str) -> Result<Vec<u8>, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
+    }
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

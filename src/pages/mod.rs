@@ -1,4 +1,0 @@
-//! One module per screen.
-
-pub mod questions;
-pub mod start;

@@ -1,0 +1,61 @@
+//! The results screen: the content built by `crate::results::results_document`, then Print and Start again.
+
+use crate::catalog::Catalog;
+use crate::document::Block;
+use crate::markup::{Node, el};
+use crate::results::results_document;
+use crate::session::Session;
+
+use super::{TextsState, action_button, heading};
+
+/// The results page; while its texts are still on their way, a message that says so (and Try again if they failed).
+pub fn page(catalog: &Catalog, session: &Session, texts: TextsState) -> Vec<Node> {
+    let mut nodes = vec![heading(catalog.ui("results_heading", &[]), true)];
+    match texts {
+        TextsState::Loaded => {
+            nodes.extend(
+                results_document(catalog, session)
+                    .into_iter()
+                    .map(Block::into_node),
+            );
+        }
+        TextsState::Loading => {
+            nodes.push(
+                el("p")
+                    .class("pa-body")
+                    .attr("role", "status")
+                    .text(catalog.ui("results_loading", &[])),
+            );
+            return nodes;
+        }
+        TextsState::Failed => {
+            nodes.push(
+                el("p")
+                    .class("pa-body")
+                    .attr("role", "alert")
+                    .text(catalog.ui("results_load_failed", &[])),
+            );
+            nodes.push(action_button(
+                "pa-button",
+                "retry",
+                catalog.ui("try_again", &[]),
+            ));
+            return nodes;
+        }
+    }
+    nodes.push(
+        el("div")
+            .class("pa-button-group pa-no-print")
+            .child(action_button(
+                "pa-button pa-button--secondary",
+                "print",
+                catalog.ui("print", &[]),
+            ))
+            .child(action_button(
+                "pa-button pa-button--secondary",
+                "start-again",
+                catalog.ui("start_again", &[]),
+            )),
+    );
+    nodes
+}

@@ -1,0 +1,437 @@
+//! One person's session: the answers kept in memory and the screen on show.
+//!
+//! The session only routes. Which question comes next and what matches is always the engine's answer; the session
+//! never repeats a rule. It is plain data with no Leptos in it, so its behaviour is tested natively.
+
+use engine::{Answers, Date, Evaluation, Pack, evaluate, replay};
+
+use crate::validation::{Problem, check};
+
+/// What a person can do on a screen. Buttons name their action in `data-action` (and `data-arg`), so the screens
+/// stay plain data and one handler serves them all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Start the questions.
+    Start,
+    /// Go one step back.
+    Back,
+    /// Answer "I don't know" to the question on show.
+    DontKnow,
+    /// Change the answer to a question (from "Check your answers").
+    Change(String),
+    /// Show the results.
+    Results,
+    /// Forget everything and return to the start page.
+    StartAgain,
+    /// Print the page.
+    Print,
+    /// Move focus to the field with this id (from the error summary).
+    Focus(String),
+    /// Try again to load the texts of the results.
+    Retry,
+}
+
+impl Action {
+    /// Reads an action from a button's `data-action` and `data-arg`; `None` for anything unknown.
+    pub fn parse(name: &str, arg: Option<String>) -> Option<Action> {
+        Some(match (name, arg) {
+            ("start", _) => Action::Start,
+            ("back", _) => Action::Back,
+            ("dont-know", _) => Action::DontKnow,
+            ("change", Some(id)) => Action::Change(id),
+            ("results", _) => Action::Results,
+            ("start-again", _) => Action::StartAgain,
+            ("print", _) => Action::Print,
+            ("focus", Some(id)) => Action::Focus(id),
+            ("retry", _) => Action::Retry,
+            _ => return None,
+        })
+    }
+}
+
+/// One screen of the questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// What the tool is, the emergency numbers and the Start button.
+    Start,
+    /// One question, by id.
+    Question(String),
+    /// Every answer with a Change link.
+    CheckAnswers,
+    /// The routes, urgent outcomes first.
+    Results,
+}
+
+/// The state of one person's visit. Nothing in it is stored or sent anywhere.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The answers given, including answers that later stopped being needed (until "Check your answers").
+    answers: Answers,
+    /// The screen on show.
+    screen: Screen,
+    /// Whether a Change link brought the person to the question: they then go back to "Check your answers".
+    changing: bool,
+    /// The questions whose answers were dropped on the way to "Check your answers", in pack order.
+    dropped: Vec<String>,
+    /// The date the rules are applied on.
+    date: Date,
+    /// Whether the person has moved between screens (the new heading then takes focus).
+    moved: bool,
+    /// What is wrong with the answer just submitted, if anything.
+    problem: Option<Problem>,
+    /// What was typed or chosen when the answer was refused, shown again so nothing is lost.
+    draft: Option<String>,
+}
+
+impl Session {
+    /// A new, empty session on the start page, applying the rules in force on `date`.
+    pub fn new(date: Date) -> Session {
+        Session {
+            answers: Answers::new(),
+            screen: Screen::Start,
+            changing: false,
+            dropped: Vec::new(),
+            date,
+            moved: false,
+            problem: None,
+            draft: None,
+        }
+    }
+
+    /// What is wrong with the answer just submitted.
+    pub fn problem(&self) -> Option<Problem> {
+        self.problem
+    }
+
+    /// What was typed when the answer was refused.
+    pub fn draft(&self) -> Option<&str> {
+        self.draft.as_deref()
+    }
+
+    /// Applies an action that changes the session; `Print` and `Focus` belong to the page and change nothing here.
+    pub fn apply(&mut self, pack: &Pack, action: &Action) {
+        match action {
+            Action::Start => self.start(pack),
+            Action::Back => self.back(pack),
+            Action::DontKnow => self.submit(pack, engine::answers::DONT_KNOW),
+            Action::Change(id) => self.change(id),
+            Action::Results => self.show_results(),
+            Action::StartAgain => self.start_again(),
+            Action::Print | Action::Focus(_) | Action::Retry => {}
+        }
+    }
+
+    /// Checks the answer to the question on show and records it, or keeps it with the problem to show.
+    pub fn submit(&mut self, pack: &Pack, raw: &str) {
+        let Screen::Question(id) = &self.screen else {
+            return;
+        };
+        let Some(question) = pack.question(id) else {
+            return;
+        };
+        let id = id.clone();
+        match check(pack, question, raw) {
+            Ok(answer) => {
+                if self.answer(pack, &id, &answer).is_err() {
+                    // The page's check and the engine disagree: keep the page and say the answer was not taken.
+                    self.refuse(raw, Problem::ChooseOne);
+                }
+            }
+            Err(problem) => self.refuse(raw, problem),
+        }
+    }
+
+    fn refuse(&mut self, raw: &str, problem: Problem) {
+        self.problem = Some(problem);
+        // A very long paste is cut, so a page never redraws megabytes of text.
+        self.draft = Some(raw.chars().take(100).collect());
+    }
+
+    /// The screen on show.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The answers given so far.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The date the rules are applied on.
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// Whether the person has moved between screens at least once.
+    pub fn moved(&self) -> bool {
+        self.moved
+    }
+
+    /// The questions whose answers were dropped because an earlier answer changed.
+    pub fn dropped(&self) -> &[String] {
+        &self.dropped
+    }
+
+    /// The engine's evaluation of the answers that the questionnaire reaches.
+    pub fn evaluation(&self, pack: &Pack) -> Evaluation {
+        evaluate(pack, &self.answers, self.date)
+    }
+
+    /// The questions asked so far, in order, for the answers given.
+    pub fn asked(&self, pack: &Pack) -> Vec<String> {
+        replay(pack, &self.answers, self.date).asked
+    }
+
+    /// The number to show as "Question N" for a question.
+    pub fn question_number(&self, pack: &Pack, id: &str) -> usize {
+        let asked = self.asked(pack);
+        asked
+            .iter()
+            .position(|asked| asked == id)
+            .unwrap_or(asked.len())
+            + 1
+    }
+
+    /// Leaves the start page for the first question not answered yet.
+    pub fn start(&mut self, pack: &Pack) {
+        self.changing = false;
+        match replay(pack, &self.answers, self.date).next_question {
+            Some(next) => self.go(Screen::Question(next)),
+            None => self.check_answers(pack),
+        }
+    }
+
+    /// Records an answer (already checked by the question page) and moves on.
+    pub fn answer(&mut self, pack: &Pack, id: &str, raw: &str) -> Result<(), engine::AnswerError> {
+        self.answers.set(pack, id, raw)?;
+        let reached = replay(pack, &self.answers, self.date);
+        // After Back, Continue steps to the question that follows, showing its answer; after a Change link, the
+        // person goes straight back to the summary (through any question the new answer opens).
+        let following = if self.changing {
+            None
+        } else {
+            reached
+                .asked
+                .iter()
+                .skip_while(|asked| *asked != id)
+                .nth(1)
+                .cloned()
+        };
+        match following.or(reached.next_question) {
+            Some(next) => self.go(Screen::Question(next)),
+            None => self.check_answers(pack),
+        }
+        Ok(())
+    }
+
+    /// Goes to the question a Change link names; after it the person returns to "Check your answers".
+    pub fn change(&mut self, id: &str) {
+        self.changing = true;
+        self.go(Screen::Question(id.to_string()));
+    }
+
+    /// Goes one step back, keeping every answer.
+    pub fn back(&mut self, pack: &Pack) {
+        let asked = self.asked(pack);
+        let previous = match &self.screen {
+            Screen::Start => None,
+            Screen::Question(_) if self.changing => Some(Screen::CheckAnswers),
+            Screen::Question(id) => {
+                let here = asked
+                    .iter()
+                    .position(|asked| asked == id)
+                    .unwrap_or(asked.len());
+                Some(match here.checked_sub(1).and_then(|i| asked.get(i)) {
+                    Some(previous) => Screen::Question(previous.clone()),
+                    None => Screen::Start,
+                })
+            }
+            Screen::CheckAnswers => Some(match asked.last() {
+                Some(last) => Screen::Question(last.clone()),
+                None => Screen::Start,
+            }),
+            Screen::Results => Some(Screen::CheckAnswers),
+        };
+        if let Some(previous) = previous {
+            self.changing = false;
+            self.go(previous);
+        }
+    }
+
+    /// Shows the results.
+    pub fn show_results(&mut self) {
+        self.go(Screen::Results);
+    }
+
+    /// Forgets everything and returns to the start page.
+    pub fn start_again(&mut self) {
+        let date = self.date;
+        *self = Session::new(date);
+        self.moved = true;
+    }
+
+    /// Goes to "Check your answers", dropping the answers that the questionnaire no longer reaches.
+    fn check_answers(&mut self, pack: &Pack) {
+        let reached = replay(pack, &self.answers, self.date);
+        self.dropped = pack
+            .questions
+            .iter()
+            .filter(|q| self.answers.contains(&q.id) && !reached.asked.contains(&q.id))
+            .map(|q| q.id.clone())
+            .collect();
+        self.answers = reached.answers;
+        self.changing = false;
+        // Answering a question that opens new ones goes on to them before the summary.
+        match reached.next_question {
+            Some(next) => self.go(Screen::Question(next)),
+            None => self.go(Screen::CheckAnswers),
+        }
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.moved = true;
+        self.problem = None;
+        self.draft = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+    use crate::validation::NumberProblem;
+
+    fn session() -> (Session, &'static Pack) {
+        let pack = &catalog().unwrap_or_else(|e| panic!("{e}")).pack;
+        let date = Date::parse("2026-11-27").unwrap_or(pack.covers_from);
+        let mut session = Session::new(date);
+        session.apply(pack, &Action::Start);
+        (session, pack)
+    }
+
+    fn on(session: &Session) -> &str {
+        match session.screen() {
+            Screen::Question(id) => id,
+            Screen::Start => "start",
+            Screen::CheckAnswers => "check",
+            Screen::Results => "results",
+        }
+    }
+
+    #[test]
+    fn back_keeps_answers_and_continue_steps_to_the_next_question() {
+        let (mut s, pack) = session();
+        assert_eq!(on(&s), "in_danger_now");
+        s.submit(pack, "no");
+        s.submit(pack, "abroad");
+        assert_eq!(on(&s), "nationality");
+        s.apply(pack, &Action::Back);
+        s.apply(pack, &Action::Back);
+        assert_eq!(on(&s), "in_danger_now");
+        assert_eq!(
+            s.answers().get("location").map(ToString::to_string),
+            Some("abroad".into())
+        );
+        s.submit(pack, "no");
+        assert_eq!(
+            on(&s),
+            "location",
+            "Continue after Back shows the next question again"
+        );
+        s.apply(pack, &Action::Back);
+        s.apply(pack, &Action::Back);
+        assert_eq!(on(&s), "start");
+    }
+
+    #[test]
+    fn a_refused_answer_keeps_the_page_the_draft_and_the_problem() {
+        let (mut s, pack) = session();
+        s.submit(pack, "");
+        assert_eq!(on(&s), "in_danger_now");
+        assert_eq!(s.problem(), Some(Problem::ChooseOne));
+        s.submit(pack, "no");
+        assert_eq!(s.problem(), None);
+        for raw in ["abroad", "IN", "work"] {
+            s.submit(pack, raw);
+        }
+        assert_eq!(on(&s), "age");
+        // A long paste is kept short.
+        s.submit(pack, &"9".repeat(10_000));
+        assert_eq!(
+            s.problem(),
+            Some(Problem::Number(NumberProblem::NotANumber))
+        );
+        assert_eq!(s.draft().map(str::len), Some(100));
+        s.submit(pack, "-1");
+        assert!(matches!(
+            s.problem(),
+            Some(Problem::Number(NumberProblem::TooSmall(_)))
+        ));
+        s.submit(pack, "1e3");
+        assert_eq!(
+            s.problem(),
+            Some(Problem::Number(NumberProblem::NotANumber))
+        );
+        s.submit(pack, " 32 ");
+        assert_eq!(s.problem(), None);
+        assert_ne!(on(&s), "age");
+    }
+
+    #[test]
+    fn change_returns_to_the_summary_and_drops_answers_no_longer_needed() {
+        let (mut s, pack) = session();
+        for raw in ["no", "abroad", "IN"] {
+            s.submit(pack, raw);
+        }
+        // Answer every question with its first option (or "I don't know") until the summary.
+        for _ in 0..60 {
+            let Screen::Question(id) = s.screen().clone() else {
+                break;
+            };
+            let raw = match id.as_str() {
+                "purpose" => "work".to_string(),
+                "age" => "30".to_string(),
+                _ => pack
+                    .question(&id)
+                    .and_then(|q| q.options.first().cloned())
+                    .unwrap_or_else(|| "dont_know".into()),
+            };
+            s.submit(pack, &raw);
+            assert_eq!(s.problem(), None, "{id} = {raw}");
+        }
+        assert_eq!(on(&s), "check");
+        let before = s.answers().len();
+        s.apply(pack, &Action::Change("purpose".into()));
+        assert_eq!(on(&s), "purpose");
+        s.submit(pack, "return");
+        for _ in 0..20 {
+            let Screen::Question(id) = s.screen().clone() else {
+                break;
+            };
+            let raw = pack
+                .question(&id)
+                .and_then(|q| q.options.first().cloned())
+                .unwrap_or_else(|| "dont_know".into());
+            s.submit(pack, &raw);
+        }
+        assert_eq!(on(&s), "check");
+        assert!(!s.dropped().is_empty(), "the work answers are dropped");
+        assert!(s.answers().len() < before + 5);
+        s.apply(pack, &Action::Results);
+        assert_eq!(on(&s), "results");
+        s.apply(pack, &Action::StartAgain);
+        assert_eq!(on(&s), "start");
+        assert!(s.answers().is_empty());
+    }
+
+    #[test]
+    fn actions_are_read_from_buttons_and_unknown_ones_ignored() {
+        assert_eq!(
+            Action::parse("change", Some("age".into())),
+            Some(Action::Change("age".into()))
+        );
+        assert_eq!(Action::parse("change", None), None);
+        assert_eq!(Action::parse("delete-everything", None), None);
+    }
+}
