@@ -368,7 +368,9 @@ impl fmt::Display for Expr {
 impl fmt::Display for Literal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Literal::Number(number) => write!(f, "{number}"),
+            // Written without core's float formatting (which would weigh on the app); rule literals have at most
+            // two decimals.
+            Literal::Number(number) => f.write_str(&crate::format::plain(*number)),
             Literal::Text(text) => write!(f, "'{text}'"),
             Literal::Date(date) => write!(f, "{date}"),
         }

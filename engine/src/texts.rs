@@ -56,17 +56,29 @@ impl Texts {
 
     /// The text of a key with its placeholders filled for `date`; `None` if the key has no text.
     pub fn render(&self, key: &str, pack: &Pack, date: Date) -> Option<String> {
+        self.render_with(key, pack, date, &format::quantity)
+    }
+
+    /// Like `render`, with amounts written by `write` (an app writes them for the language on show).
+    pub fn render_with(
+        &self,
+        key: &str,
+        pack: &Pack,
+        date: Date,
+        write: &dyn Fn(f64, Option<crate::model::Unit>) -> String,
+    ) -> Option<String> {
         self.get(key)
-            .map(|text| fill_placeholders(text, pack, date))
+            .map(|text| fill_placeholders_with(text, pack, date, write))
     }
 }
 
 /// The two files the texts of a language travel in, so that a phone fetches only what the next screen needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Part {
-    /// What the start page and the questions show: `ui.`, `q.`, `topic.`, `urgent.` and the contacts' names.
+    /// What the start page and the questions show, with the short labels of outcomes, derived facts and sets:
+    /// `ui.`, `q.`, `topic.`, `urgent.`, `derived.`, `set.` and the names of the emergency contacts.
     Questions,
-    /// What only the results show: routes, documents, contacts' details, parameters, derived facts, sets.
+    /// What only the results show: routes, documents, contacts, parameters' labels.
     Results,
 }
 
@@ -74,13 +86,15 @@ impl Part {
     /// Both parts, in file order.
     pub const ALL: [Part; 2] = [Part::Questions, Part::Results];
 
-    /// The part a text key belongs to.
-    pub fn of(key: &str) -> Part {
-        let questions = ["ui.", "q.", "topic.", "urgent."]
-            .iter()
-            .any(|prefix| key.starts_with(prefix))
-            || (key.starts_with("contact.") && key.ends_with(".name"));
-        if questions {
+    /// The part a text key belongs to. The names of `always` contacts (those the start page and the emergency
+    /// numbers show) travel with the questions; every other contact text with the results.
+    pub fn of(key: &str, always: &[String]) -> Part {
+        let contact_name = key
+            .strip_prefix("contact.")
+            .and_then(|rest| rest.strip_suffix(".name"))
+            .is_some_and(|id| always.iter().any(|a| a == id));
+        let questions = ["ui.", "q.", "topic.", "urgent.", "derived.", "set."];
+        if questions.iter().any(|prefix| key.starts_with(prefix)) || contact_name {
             Part::Questions
         } else {
             Part::Results
@@ -153,11 +167,11 @@ impl Bundle {
     }
 }
 
-/// The sorted keys of the texts that belong to `part`.
-pub fn keys_of(texts: &Texts, part: Part) -> Vec<String> {
+/// The sorted keys of the texts that belong to `part`; `always` as in `Part::of`.
+pub fn keys_of(texts: &Texts, part: Part, always: &[String]) -> Vec<String> {
     texts
         .iter()
-        .filter(|(key, _)| Part::of(key) == part)
+        .filter(|(key, _)| Part::of(key, always) == part)
         .map(|(key, _)| key.to_owned())
         .collect()
 }
@@ -188,6 +202,16 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 
 /// Replaces each `{$parameter.id}` by the parameter's value on `date` (`€68,815`); unknown ones are left as written.
 pub fn fill_placeholders(text: &str, pack: &Pack, date: Date) -> String {
+    fill_placeholders_with(text, pack, date, &format::quantity)
+}
+
+/// Like `fill_placeholders`, with amounts written by `write`.
+pub fn fill_placeholders_with(
+    text: &str,
+    pack: &Pack,
+    date: Date,
+    write: &dyn Fn(f64, Option<crate::model::Unit>) -> String,
+) -> String {
     let mut filled = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{$") {
@@ -197,7 +221,7 @@ pub fn fill_placeholders(text: &str, pack: &Pack, date: Date) -> String {
         let id = &after[..end];
         match pack
             .parameter(id)
-            .and_then(|p| p.value_on(date).map(|v| format::quantity(v.value, p.unit)))
+            .and_then(|p| p.value_on(date).map(|v| write(v.value, p.unit)))
         {
             Some(value) => filled.push_str(&value),
             None => filled.push_str(&rest[start..start + 2 + end + 1]),
@@ -219,7 +243,7 @@ mod tests {
             ("route.r.title".to_owned(), "R".to_owned()),
             ("ui.start".to_owned(), "Start".to_owned()),
         ]);
-        let keys = keys_of(&texts, Part::Questions);
+        let keys = keys_of(&texts, Part::Questions, &[]);
         assert_eq!(keys, vec!["q.a.text", "ui.start"]);
         let bundle = Bundle::new("en", Part::Questions, &keys, &texts).unwrap();
         assert_eq!(bundle.values, vec!["A?", "Start"]);

@@ -10,6 +10,7 @@ mod parse;
 mod raw;
 mod report;
 pub mod scenario;
+pub mod translation;
 mod typing;
 
 use std::fmt;
