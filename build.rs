@@ -45,9 +45,16 @@ fn build() -> Result<(), String> {
         &engine::pack_to_bytes(&pack).map_err(encode)?,
     )?;
     write(out_dir.join("details.bin"), &details)?;
+    // The contacts of urgent outcomes (112, 101, the trafficking helpline and centres) are named on every screen.
+    let emergency: Vec<String> = loaded
+        .pack
+        .urgent
+        .iter()
+        .flat_map(|urgent| urgent.contacts.iter().cloned())
+        .collect();
     let keys: Vec<Vec<String>> = Part::ALL
         .iter()
-        .map(|part| keys_of(&loaded.texts, *part))
+        .map(|part| keys_of(&loaded.texts, *part, &emergency))
         .collect();
     let texts_dir = out_dir.join("texts");
     // Old files are removed so the copy next to the app holds only this build's files.
@@ -75,21 +82,61 @@ fn build() -> Result<(), String> {
             }
         }
     }
-    for (part, part_keys) in Part::ALL.iter().zip(&keys) {
-        let bundle = Bundle::new("en", *part, part_keys, &loaded.texts)
-            .map_err(|key| format!("locales/en: no text for key {key}"))?;
-        let bytes = engine::bundle_to_bytes(&bundle).map_err(encode)?;
-        // The English questions are embedded; every bundle is also written as a file.
-        if *part == Part::Questions {
-            write(out_dir.join("en-questions.bin"), &bytes)?;
-        }
-        let name = format!("en-{}-{}.bin", part.as_str(), &fingerprint(&bytes)[..12]);
-        write(texts_dir.join(&name), &bytes)?;
-        let _ = writeln!(files, "    (\"en\", \"{}\", \"{name}\"),", part.as_str());
-        if *part == Part::Results {
-            write(out_dir.join("en-results.bin"), &bytes)?;
+    // Every language: checked against English (a missing, empty or extra text fails the build), then written as
+    // two files, its questions and its results.
+    let locales = engine::source::translation::read_locale_list(Path::new("locales/locales.toml"))
+        .map_err(|errors| format!("The list of languages is broken:\n{errors}"))?;
+    let mut problems = Vec::new();
+    let mut list = String::from(
+        "/// The languages: (code, own name, right to left, review status), in the order they are listed.\n\
+         pub const LOCALES: &[(&str, &str, bool, &str)] = &[\n",
+    );
+    for locale in &locales {
+        let code = locale.code.as_str();
+        let _ = writeln!(
+            list,
+            "    ({code:?}, {:?}, {}, {:?}),",
+            locale.name,
+            locale.rtl,
+            locale.review.as_str()
+        );
+        let texts = if code == "en" {
+            loaded.texts.clone()
+        } else {
+            let dir = Path::new("locales").join(code);
+            match engine::source::translation::load_translation(&dir, &loaded.texts) {
+                Ok(texts) => texts,
+                Err(errors) => {
+                    problems.push(errors.to_string());
+                    continue;
+                }
+            }
+        };
+        for (part, part_keys) in Part::ALL.iter().zip(&keys) {
+            let bundle = Bundle::new(code, *part, part_keys, &texts)
+                .map_err(|key| format!("locales/{code}: no text for key {key}"))?;
+            let bytes = engine::bundle_to_bytes(&bundle).map_err(encode)?;
+            let name = format!(
+                "{code}-{}-{}.bin",
+                part.as_str(),
+                &fingerprint(&bytes)[..12]
+            );
+            write(texts_dir.join(&name), &bytes)?;
+            let _ = writeln!(files, "    ({code:?}, \"{}\", \"{name}\"),", part.as_str());
+            // English is embedded: its questions in the app, its results too natively (tests have no server).
+            if code == "en" {
+                write(out_dir.join(format!("en-{}.bin", part.as_str())), &bytes)?;
+            }
         }
     }
+    if !problems.is_empty() {
+        return Err(format!(
+            "Some languages are incomplete; nothing was built:\n{}",
+            problems.join("\n")
+        ));
+    }
     files.push_str("];\n");
+    list.push_str("];\n");
+    files.push_str(&list);
     write(out_dir.join("text_files.rs"), files.as_bytes())
 }

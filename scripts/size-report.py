@@ -110,6 +110,7 @@ def main() -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("dist", nargs="?", default="dist", type=Path)
     arguments.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="gzip bytes allowed for the first load")
+    arguments.add_argument("--language-budget", type=int, default=25_000, help="gzip bytes allowed per language file")
     options = arguments.parse_args()
     dist: Path = options.dist
     if not (dist / "index.html").is_file():
@@ -134,10 +135,29 @@ def main() -> int:
     print()
     verdict = "within" if total[1] <= options.budget else "OVER"
     print(f"First load: {total[1]:,} B gzip ({total[2]:,} B brotli); budget {options.budget:,} B gzip: {verdict} budget.")
+    status = 0
     if total[1] > options.budget:
         print(f"size-report: the first load is {total[1] - options.budget:,} B gzip over the budget", file=sys.stderr)
-        return 1
-    return 0
+        status = 1
+
+    # Each language travels in two files fetched when it is chosen: its questions, then its results.
+    languages: dict[str, dict[str, int]] = {}
+    for name, _raw, gz, _br, _needed in rows:
+        match = re.fullmatch(r"texts/([a-z]{2,3})-(questions|results)-[0-9a-f]+\.bin", name)
+        if match:
+            languages.setdefault(match.group(1), {})[match.group(2)] = gz
+    if languages:
+        print()
+        print(f"Language files (gzip; each at most {options.language_budget:,} B):")
+        print(f"  {'language':<9}{'questions':>10}{'results':>10}{'both':>10}")
+        for code, parts in languages.items():
+            both = sum(parts.values())
+            print(f"  {code:<9}{parts.get('questions', 0):>10,}{parts.get('results', 0):>10,}{both:>10,}")
+            for part, gz in parts.items():
+                if gz > options.language_budget:
+                    print(f"size-report: texts/{code}-{part} is {gz:,} B gzip, over {options.language_budget:,} B", file=sys.stderr)
+                    status = 1
+    return status
 
 
 if __name__ == "__main__":

@@ -24,17 +24,79 @@ pub struct Catalog {
     question_keys: Vec<String>,
     /// The keys of the results' texts, once loaded (they travel in their own file).
     results_keys: OnceLock<Vec<String>>,
-    /// The texts loaded so far, and which parts they cover.
-    texts: RwLock<(Texts, Vec<Part>)>,
+    /// The texts loaded so far, by language, and which parts they cover.
+    texts: RwLock<Vec<(String, Texts, Vec<Part>)>>,
+    /// The language on show.
+    current: RwLock<String>,
+}
+
+/// One language of the app, as `locales/locales.toml` lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// The code (`ar`), also the value of `?lang=`.
+    pub code: &'static str,
+    /// Its name in its own language and script.
+    pub name: &'static str,
+    /// Whether it is written right to left.
+    pub rtl: bool,
+    /// `source`, `machine-drafted`, `native-speaker` or `legal-professional`.
+    pub review: &'static str,
+}
+
+/// Every language, in the order they are listed.
+pub fn locales() -> impl Iterator<Item = Locale> {
+    text_files::LOCALES
+        .iter()
+        .map(|(code, name, rtl, review)| Locale {
+            code,
+            name,
+            rtl: *rtl,
+            review,
+        })
+}
+
+/// The language with this code, if the app has it.
+pub fn locale(code: &str) -> Option<Locale> {
+    locales().find(|locale| locale.code == code)
+}
+
+/// The language to start in: the first of the browser's preferred languages the app has (`ar-EG` is `ar`, `prs`
+/// and `fa-AF` are `fa`), else English.
+pub fn preferred_locale<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Locale {
+    preferences
+        .into_iter()
+        .find_map(|tag| {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let primary = if primary == "prs" {
+                "fa".to_string()
+            } else {
+                primary
+            };
+            locale(&primary)
+        })
+        .or_else(|| locale("en"))
+        .unwrap_or(Locale {
+            code: "en",
+            name: "English",
+            rtl: false,
+            review: "source",
+        })
 }
 
 static CATALOG: OnceLock<Result<Catalog, String>> = OnceLock::new();
+
+/// The pack as the build encoded it, without its details.
+const PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
 
 /// The embedded catalog, decoded once; an error names what could not be read instead of panicking.
 pub fn catalog() -> Result<&'static Catalog, &'static str> {
     CATALOG
         .get_or_init(|| {
-            let pack = pack_from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin")))
+            let pack = pack_from_bytes(PACK)
                 .map_err(|error| format!("the rule pack could not be read: {error}"))?;
             let question_keys = read_keys(include_bytes!(concat!(
                 env!("OUT_DIR"),
@@ -45,7 +107,8 @@ pub fn catalog() -> Result<&'static Catalog, &'static str> {
                 full: OnceLock::new(),
                 question_keys,
                 results_keys: OnceLock::new(),
-                texts: RwLock::new((Texts::default(), Vec::new())),
+                texts: RwLock::new(Vec::new()),
+                current: RwLock::new("en".to_string()),
             };
             catalog.add(
                 "en",
@@ -84,7 +147,8 @@ impl Catalog {
     /// Adds the details of the pack (the file fetched with the results texts).
     pub fn add_details(&self, bytes: &[u8]) -> Result<(), String> {
         let details = details_from_bytes(bytes).map_err(|error| error.to_string())?;
-        let mut full = self.pack.clone();
+        // Decoding the embedded pack again costs less code than cloning it.
+        let mut full = pack_from_bytes(PACK).map_err(|error| error.to_string())?;
         full.merge_details(details)?;
         // A second load of the same file changes nothing.
         let _ = self.full.set(full);
@@ -134,20 +198,41 @@ impl Catalog {
                 )
             })?;
         let mut loaded = self.texts.write().unwrap_or_else(PoisonError::into_inner);
-        loaded.0.extend(texts);
-        if !loaded.1.contains(&part) {
-            loaded.1.push(part);
+        match loaded.iter_mut().find(|(code, _, _)| code == locale) {
+            Some((_, known, parts)) => {
+                known.extend(texts);
+                if !parts.contains(&part) {
+                    parts.push(part);
+                }
+            }
+            None => loaded.push((locale.to_string(), texts, vec![part])),
         }
         Ok(())
     }
 
-    /// Whether the texts of a part are loaded.
-    pub fn has(&self, part: Part) -> bool {
-        self.texts
+    /// Whether a language's part is loaded.
+    pub fn has(&self, locale: &str, part: Part) -> bool {
+        let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
+        loaded
+            .iter()
+            .any(|(code, _, parts)| code == locale && parts.contains(&part))
+    }
+
+    /// The language on show.
+    pub fn current(&self) -> String {
+        self.current
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .1
-            .contains(&part)
+            .clone()
+    }
+
+    /// Shows another language; its questions part must be loaded (else nothing changes and `false` is returned).
+    pub fn set_current(&self, locale: &str) -> bool {
+        if !self.has(locale, Part::Questions) {
+            return false;
+        }
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = locale.to_string();
+        true
     }
 
     /// The text of a key with its amounts filled for `date`. A missing key shows as itself, so it is seen and fixed.
@@ -156,18 +241,32 @@ impl Catalog {
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// The text of a key if it exists (for optional texts such as hints).
+    /// The text of a key if it exists (for optional texts such as hints), in the language on show.
     pub fn optional_text(&self, key: &str, date: Date) -> Option<String> {
-        let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
-        loaded.0.render(key, &self.pack, date)
+        let current = self.current();
+        let text = {
+            let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
+            let (_, texts, _) = loaded.iter().find(|(code, _, _)| *code == current)?;
+            texts.get(key)?.to_string()
+        };
+        // The lock is released first: writing an amount reads app texts (`a month`) again.
+        let write = crate::intl::quantity_formatter();
+        Some(engine::texts::fill_placeholders_with(
+            &text, &self.pack, date, &write,
+        ))
     }
 
     /// An app text (`ui.<name>`) with `{name}` placeholders replaced by the given values.
     pub fn ui(&self, name: &str, values: &[(&str, &str)]) -> String {
         let key = format!("ui.{name}");
+        let current = self.current();
         let mut text = {
             let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
-            loaded.0.get(&key).map_or(key.clone(), str::to_string)
+            loaded
+                .iter()
+                .find(|(code, _, _)| *code == current)
+                .and_then(|(_, texts, _)| texts.get(&key))
+                .map_or(key.clone(), str::to_string)
         };
         for (placeholder, value) in values {
             text = text.replace(&format!("{{{placeholder}}}"), value);

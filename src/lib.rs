@@ -12,6 +12,7 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod intl;
+pub mod language;
 pub mod markup;
 pub mod results;
 pub mod screens;
@@ -22,7 +23,9 @@ use leptos::prelude::*;
 
 use catalog::{Catalog, catalog};
 use components::{emergency_numbers::EmergencyNumbers, exit_this_page::ExitThisPage};
+#[cfg(target_arch = "wasm32")]
 use engine::texts::Part;
+#[cfg(target_arch = "wasm32")]
 use screens::TextsState;
 use session::{Action, Session};
 
@@ -58,43 +61,79 @@ fn Assistant(
     let date = intl::today().unwrap_or(pack.covers_from);
     let session = RwSignal::new(Session::new(date));
     let main = NodeRef::<leptos::html::Main>::new();
-    // Whether the results texts are loaded (or why not): the results screen waits for them.
-    let results_texts = RwSignal::new(if catalog.has(Part::Results) {
-        TextsState::Loaded
-    } else {
-        TextsState::Loading
-    });
-    let load_results = move || {
+    // The language on show (its texts are loaded), and a message about languages to show above the screen.
+    let (wanted, unknown) = language::initial();
+    let locale = RwSignal::new(catalog.current());
+    let notice = RwSignal::new(unknown.map(|code| {
+        let shown = catalog::locale(wanted.code).map_or("English", |l| l.name);
+        catalog.ui("language_unknown", &[("code", &code), ("language", shown)])
+    }));
+    // Bumped whenever a text file arrives or fails, so the results screen redraws; and whether one failed.
+    let texts_arrived = RwSignal::new(0_u32);
+    let results_failed = RwSignal::new(false);
+
+    // Fetches what a language needs that is not here yet (its questions, then its results) and shows it.
+    let load = move |code: &'static str| {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
-            results_texts.set(TextsState::Loading);
-            match fetch::load(catalog, "en", Part::Results).await {
-                Ok(()) => results_texts.set(TextsState::Loaded),
-                Err(problem) => {
+            if !catalog.has(code, Part::Questions)
+                && let Err(problem) = fetch::load(catalog, code, Part::Questions).await
+            {
+                web_sys::console::warn_1(&problem.into());
+                notice.set(Some(catalog.ui("language_failed", &[])));
+                return;
+            }
+            if catalog.set_current(code) {
+                locale.set(code.to_string());
+            }
+            if !catalog.has(code, Part::Results) {
+                results_failed.set(false);
+                let loaded = fetch::load(catalog, code, Part::Results).await;
+                if let Err(problem) = loaded {
                     web_sys::console::warn_1(&problem.into());
-                    results_texts.set(TextsState::Failed);
+                    results_failed.set(true);
                 }
+                texts_arrived.update(|n| *n += 1);
             }
         });
+        #[cfg(not(target_arch = "wasm32"))]
+        if catalog.set_current(code) {
+            locale.set(code.to_string());
+        }
     };
-    if !catalog.has(Part::Results) {
-        load_results();
-    }
-    // Natively (tests) the texts are embedded and nothing is drawn or fetched.
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (results_texts, main);
+    load(wanted.code);
 
     #[cfg(target_arch = "wasm32")]
     Effect::new(move || {
         let current = session.get();
-        let texts = results_texts.get();
+        let shown = locale.get();
+        let frame = screens::Frame {
+            notice: notice.get(),
+            // Only the results screen waits for the results texts: reading the signals only there means their
+            // arrival never redraws (and resets) a question someone is typing into.
+            results: if *current.screen() == session::Screen::Results {
+                texts_arrived.track();
+                if catalog.has(&shown, Part::Results) {
+                    TextsState::Loaded
+                } else if results_failed.get() {
+                    TextsState::Failed
+                } else {
+                    TextsState::Loading
+                }
+            } else {
+                TextsState::Loaded
+            },
+        };
         if let Some(main) = main.get()
             && let Err(error) =
-                dom::replace_children(&main, &screens::screen(catalog, &current, texts))
+                dom::replace_children(&main, &screens::screen(catalog, &current, &frame))
         {
             web_sys::console::error_1(&error);
         }
     });
+    // Natively (tests) the texts are embedded and nothing is drawn or fetched.
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (results_failed, texts_arrived, main);
 
     let on_click = move |event: leptos::ev::MouseEvent| {
         let Some(action) = clicked_action(&event) else {
@@ -108,7 +147,15 @@ fn Assistant(
                 }
             }
             Action::Focus(id) => focus_field(main, &id),
-            Action::Retry => load_results(),
+            Action::Retry => {
+                load(catalog::locale(&locale.get_untracked()).map_or("en", |l| l.code))
+            }
+            Action::Language(code) => {
+                if let Some(chosen) = catalog::locale(&code) {
+                    notice.set(None);
+                    load(chosen.code);
+                }
+            }
             action => session.update(|s| s.apply(pack, &action)),
         }
     };
@@ -118,17 +165,25 @@ fn Assistant(
         session.update(|s| s.submit(pack, &raw));
     };
     let forget = move |()| session.set(Session::new(date));
+    let dir = move || {
+        if catalog::locale(&locale.get()).is_some_and(|l| l.rtl) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    };
+    // The header's texts follow the language: it is drawn again when the language changes.
+    let header = move || {
+        locale.track();
+        view! {
+            <ExitThisPage label=catalog.ui("exit", &[]) hint=catalog.ui("exit_hint", &[]) on_exit=forget />
+            <EmergencyNumbers catalog=catalog date=date />
+        }
+    };
 
     view! {
-        <div class="pa-app" lang="en" dir="ltr">
-            <header class="pa-header">
-                <ExitThisPage
-                    label=catalog.ui("exit", &[])
-                    hint=catalog.ui("exit_hint", &[])
-                    on_exit=forget
-                />
-                <EmergencyNumbers catalog=catalog date=date />
-            </header>
+        <div class="pa-app" lang=move || locale.get() dir=dir>
+            <header class="pa-header">{header}</header>
             <main class="pa-main" node_ref=main on:click=on_click on:submit=on_submit></main>
         </div>
     }

@@ -1,7 +1,8 @@
-//! The browser entry point: installs the panic hook and mounts the app on the page body.
+//! The browser entry point: mounts the app on the page body.
+//!
+//! No panic hook is installed: the code denies `unwrap`, `expect` and `panic!`, a release build aborts on a panic
+//! anyway, and the hook's message formatting would cost 1.3 KB gzip of the first load.
 
 fn main() {
-    // A panic then shows its message in the browser console instead of a bare "unreachable" trap.
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(pathway_assistant::App);
 }

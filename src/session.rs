@@ -29,6 +29,8 @@ pub enum Action {
     Focus(String),
     /// Try again to load the texts of the results.
     Retry,
+    /// Show another language (by code); the answers stay.
+    Language(String),
 }
 
 impl Action {
@@ -44,6 +46,7 @@ impl Action {
             ("print", _) => Action::Print,
             ("focus", Some(id)) => Action::Focus(id),
             ("retry", _) => Action::Retry,
+            ("language", Some(code)) => Action::Language(code),
             _ => return None,
         })
     }
@@ -117,7 +120,7 @@ impl Session {
             Action::Change(id) => self.change(id),
             Action::Results => self.show_results(),
             Action::StartAgain => self.start_again(),
-            Action::Print | Action::Focus(_) | Action::Retry => {}
+            Action::Print | Action::Focus(_) | Action::Retry | Action::Language(_) => {}
         }
     }
 

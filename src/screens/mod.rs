@@ -23,18 +23,83 @@ pub enum TextsState {
     Failed,
 }
 
+/// What the screens show around the session's own content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// A message about languages (an unknown `?lang=`, a language that could not be loaded).
+    pub notice: Option<String>,
+    /// Where the results texts are.
+    pub results: TextsState,
+}
+
 /// The content of `<main>` for the session's current screen.
-pub fn screen(catalog: &Catalog, session: &Session, results_texts: TextsState) -> Vec<Node> {
+pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
     let pack = &catalog.pack;
-    match session.screen() {
+    let on_start = *session.screen() == Screen::Start;
+    let mut nodes = vec![languages(catalog, on_start)];
+    if let Some(notice) = &frame.notice {
+        nodes.push(
+            el("p")
+                .class("pa-notification pa-body")
+                .attr("role", "status")
+                .text(notice.clone()),
+        );
+    }
+    nodes.extend(match session.screen() {
         Screen::Start => start::page(catalog, session.moved()),
         Screen::Question(id) => match pack.question(id) {
             Some(question) => with_back(catalog, question::page(catalog, session, question)),
             None => start::page(catalog, true),
         },
         Screen::CheckAnswers => with_back(catalog, check_answers::page(catalog, session)),
-        Screen::Results => with_back(catalog, results::page(catalog, session, results_texts)),
-    }
+        Screen::Results => with_back(catalog, results::page(catalog, session, frame.results)),
+    });
+    nodes
+}
+
+/// The languages, each in its own name and script: listed openly on the start page, folded away elsewhere.
+fn languages(catalog: &Catalog, open: bool) -> Node {
+    let current = catalog.current();
+    let shown = crate::catalog::locale(&current).map_or("English", |l| l.name);
+    let items = crate::catalog::locales().map(|locale| {
+        el("li").child(
+            el("button")
+                .attr("type", "button")
+                .class("pa-link-button")
+                .attr("lang", locale.code)
+                .attr("dir", if locale.rtl { "rtl" } else { "ltr" })
+                .attr("data-action", "language")
+                .attr("data-arg", locale.code)
+                .attr_opt("aria-current", (locale.code == current).then_some("true"))
+                .text(locale.name),
+        )
+    });
+    el("details")
+        .class("pa-languages pa-no-print")
+        .flag("open", open)
+        .child(
+            el("summary")
+                .class("pa-languages__summary")
+                .text(format!("{}: ", catalog.ui("language", &[])))
+                .child(el("bdi").text(shown)),
+        )
+        .child(el("ul").class("pa-languages__list").children(items))
+}
+
+/// A discreet line saying how far the language on show has been checked by people (nothing for English and for
+/// languages a lawyer has checked).
+pub fn review_notice(catalog: &Catalog) -> Option<Node> {
+    let review = crate::catalog::locale(&catalog.current())?.review;
+    let key = match review {
+        "machine-drafted" => "review_machine",
+        "native-speaker" => "review_native",
+        _ => return None,
+    };
+    Some(
+        el("p")
+            .class("pa-hint pa-review")
+            .text(catalog.ui(key, &[])),
+    )
 }
 
 /// The screen's `h1`, which takes focus after a move so the new screen is read from its top.

@@ -289,7 +289,14 @@ mod tests {
         if let Some(raw) = submit {
             session.submit(pack, raw);
         }
-        super::super::screen(catalog, &session, super::super::TextsState::Loaded)
+        super::super::screen(
+            catalog,
+            &session,
+            &super::super::Frame {
+                notice: None,
+                results: super::super::TextsState::Loaded,
+            },
+        )
     }
 
     fn one<'a>(nodes: &'a [Node], tag: &str) -> &'a Node {
@@ -347,7 +354,10 @@ mod tests {
             Some("pa-answer-hint pa-answer-error")
         );
         assert_eq!(one(&nodes, "label").get("for"), Some(FIELD_ID));
-        let summary = &nodes[1];
+        let summary = find_tag(&nodes, "div")
+            .into_iter()
+            .find(|n| n.get("role") == Some("alert"))
+            .unwrap_or_else(|| panic!("an error summary"));
         assert_eq!(summary.get("role"), Some("alert"));
         assert!(summary.get("data-autofocus").is_some());
         assert!(

@@ -11,6 +11,7 @@ use super::{TextsState, action_button, heading};
 /// The results page; while its texts are still on their way, a message that says so (and Try again if they failed).
 pub fn page(catalog: &Catalog, session: &Session, texts: TextsState) -> Vec<Node> {
     let mut nodes = vec![heading(catalog.ui("results_heading", &[]), true)];
+    nodes.extend(super::review_notice(catalog));
     match texts {
         TextsState::Loaded => {
             nodes.extend(

@@ -20,7 +20,7 @@ pub fn page(catalog: &Catalog, focus: bool) -> Vec<Node> {
                 .attr("fill", "currentColor")
                 .attr("d", "M0 0h13l20 20-20 20H0l20-20z"),
         );
-    vec![
+    let mut nodes = vec![
         heading(catalog.ui("app_title", &[]), focus),
         el("p")
             .class("pa-body-l")
@@ -39,5 +39,7 @@ pub fn page(catalog: &Catalog, focus: bool) -> Vec<Node> {
             .attr("data-action", "start")
             .text(catalog.ui("start", &[]))
             .child(start_icon),
-    ]
+    ];
+    nodes.extend(super::review_notice(catalog));
+    nodes
 }
