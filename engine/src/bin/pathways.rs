@@ -20,8 +20,9 @@ commands:
   questions                      list the questions as JSON
   routes                         list the routes as JSON
   eval FILE                      evaluate a scenario file (`-` reads standard input), print JSON
-  verify [--budget STATES] [--exhaustive]
-                                 walk the questionnaire and report (--exhaustive: count every path)
+  verify [--budget STATES] [--covering]
+                                 walk every combination of answers, count the paths and report
+                                 (--covering: only one goal search per route and per question)
   graph [--format mermaid|dot]   draw the questionnaire";
 
 /// A failure: the message for standard error and the exit code.
@@ -54,7 +55,7 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Options, Failure>
         date: None,
         format: "mermaid".to_owned(),
         budget: engine::verify::DEFAULT_BUDGET,
-        mode: engine::verify::Mode::Covering,
+        mode: engine::verify::Mode::Exhaustive,
         command: Vec::new(),
     };
     let mut args = args.peekable();
@@ -73,6 +74,7 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Options, Failure>
             }
             "--format" => options.format = value("--format")?,
             "--exhaustive" => options.mode = engine::verify::Mode::Exhaustive,
+            "--covering" => options.mode = engine::verify::Mode::Covering,
             "--budget" => {
                 let text = value("--budget")?;
                 options.budget = text

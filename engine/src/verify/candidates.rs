@@ -103,6 +103,11 @@ impl<'a> Partners<'a> {
         }
     }
 
+    /// The expressions question `q`'s fact is compared with directly: its thresholds are their values.
+    pub(crate) fn compared(&self, q: usize) -> &[&'a Expr] {
+        self.compared.get(q).map(Vec::as_slice).unwrap_or_default()
+    }
+
     /// The answers to try for question `q`, each with its label for reports.
     pub(crate) fn answers(
         &self,

@@ -1,25 +1,30 @@
 //! Verification of the questionnaire: walk it from no answers and prove that every path ends with something to do,
 //! that no question comes back, that every route can end likely and that every question can be asked.
 //!
-//! At each state the walk takes the next question and branches on the answers worth trying (see `candidates`);
-//! states with the same future (see `walk::Walk::key`) are walked once. Walking every combination of a real pack
-//! is out of reach (the Belgian pack passes twenty million distinct states), so the default mode searches, for each
-//! route, for a path on which it ends likely, branching fully only on the questions of the route's cone (see
-//! `cone`) and taking one answer elsewhere; then, for each question not yet asked, for a path that asks it.
+//! At each state the walk takes the next question and branches on the answers worth trying (see `candidates`).
+//! The default mode is exhaustive: it walks every combination, but explores once each *residual* (see `residual`),
+//! what is left of the rules that the future can still see, so states that differ only in answers that can no longer
+//! change anything are merged and their paths counted rather than walked one by one (the Belgian pack: billions of
+//! paths, tens of thousands of distinct states, seconds). The covering mode searches instead, for each route, for a
+//! path on which it ends likely, branching fully only on the questions of the route's cone (see `cone`) and taking
+//! one answer elsewhere; then, for each question not yet asked, for a path that asks it.
 //! Dead ends and loops are looked for on every state walked; they cannot happen in a pack that has its fallback
 //! route (likely whenever nothing else fits) because the questionnaire only picks unanswered questions.
 
+#[cfg(test)]
+mod audit;
 mod candidates;
 mod cone;
+mod residual;
 mod walk;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::model::Pack;
-use walk::{Goal, Walk};
+use walk::{Goal, KeyKind, Seen, Walk};
 
 /// The default number of states walked before giving up.
 pub const DEFAULT_BUDGET: u64 = 5_000_000;
@@ -48,8 +53,11 @@ pub struct Report {
     pub date: Option<Date>,
     /// How the walk went.
     pub mode: Option<Mode>,
-    /// The states explored (in exhaustive mode, a state equivalent to one explored already is not explored again).
+    /// The states evaluated (in exhaustive mode, a state equivalent to one explored already is evaluated, then not
+    /// explored again).
     pub states: u64,
+    /// The distinct states explored (exhaustive mode: one per residual, see `residual`).
+    pub distinct_states: u64,
     /// The paths walked to their end (exhaustive mode: every complete path, counted rather than walked one by one).
     pub paths: u128,
     /// The goal searches run (covering mode): one per route, then one per question not asked by then.
@@ -63,7 +71,7 @@ pub struct Report {
     /// Paths that end with no route likely or possible (up to five).
     pub dead_ends: Vec<Path>,
     /// The number of such paths.
-    pub dead_end_count: u64,
+    pub dead_end_count: u128,
     /// Paths on which the next question had been answered already (up to five).
     pub loops: Vec<Path>,
     /// Routes never likely at the end of a path.
@@ -88,14 +96,18 @@ impl Report {
 /// How thoroughly to walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// One goal search per route and per question not yet asked (the default: fast on a real pack).
+    /// One goal search per route and per question not yet asked: finds a witness for each, not every dead end.
     Covering,
-    /// Every branch of every state (equivalent states once): counts every path, but may exceed the budget.
+    /// Every branch of every state, states with the same residual once: counts every path (the default).
     Exhaustive,
 }
 
 /// Walks the questionnaire on `date`, exploring at most `budget` states.
 pub fn verify(pack: &Pack, date: Date, budget: u64, mode: Mode) -> Report {
+    let key_kind = match mode {
+        Mode::Exhaustive => KeyKind::Residual,
+        Mode::Covering => KeyKind::Full,
+    };
     let mut walk = Walk::new(
         pack,
         date,
@@ -105,12 +117,15 @@ pub fn verify(pack: &Pack, date: Date, budget: u64, mode: Mode) -> Report {
             mode: Some(mode),
             ..Report::default()
         },
+        key_kind,
     );
     match mode {
         Mode::Exhaustive => {
-            let below = walk.walk_all(&mut Answers::new(), &mut HashMap::new());
+            let mut seen = Seen::default();
+            let below = walk.walk_all(&mut Answers::new(), &mut seen);
             walk.report.paths = below.paths;
             walk.report.dead_end_count = below.dead_ends;
+            walk.report.distinct_states = u64::try_from(seen.len()).unwrap_or(u64::MAX);
         }
         Mode::Covering => {
             // The fallback comes last: it is likely wherever nothing else fits, which the other searches usually
@@ -209,8 +224,8 @@ impl fmt::Display for Report {
             )?,
             _ => writeln!(
                 f,
-                "verify on {date} (exhaustive): {} paths through {} distinct states, max depth {}",
-                self.paths, self.states, self.max_depth
+                "verify on {date} (exhaustive): {} paths through {} distinct states ({} evaluated), max depth {}",
+                self.paths, self.distinct_states, self.states, self.max_depth
             )?,
         }
         if self.budget_exceeded {

@@ -2,13 +2,16 @@
 //! (exhaustive) or only the branches that can reach one goal (a route ending likely, a question being asked).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use super::candidates::Partners;
 use super::cone::{Atoms, Dependencies};
+use super::residual::residual;
 use super::{EXAMPLES, Path, Report};
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
 use crate::evaluator::Evaluator;
+use crate::index::IdHasher;
 use crate::model::Pack;
 use crate::outcome::Status;
 use crate::questionnaire::next_index;
@@ -28,14 +31,26 @@ pub(crate) enum Goal {
 pub(crate) struct Below {
     pub(crate) paths: u128,
     pub(crate) depth: usize,
-    pub(crate) dead_ends: u64,
+    pub(crate) dead_ends: u128,
+}
+
+/// The states the exhaustive walk has explored, by residual key (see `residual`).
+pub(crate) type Seen = HashMap<Box<[u8]>, Below, BuildHasherDefault<IdHasher>>;
+
+/// How a step writes its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    /// The answered questions, every `ask_if` and status, and the atoms of what is undecided (goal searches).
+    Full,
+    /// The residual (`residual`): only what the future can still see (the exhaustive walk).
+    Residual,
 }
 
 /// One state of the questionnaire, evaluated.
 struct Step {
     statuses: Vec<Status>,
     next: Option<usize>,
-    key: String,
+    key: Vec<u8>,
     tries: Vec<Answer>,
 }
 
@@ -49,10 +64,11 @@ pub(crate) struct Walk<'a> {
     pub(crate) likely: Vec<bool>,
     pub(crate) transitions: BTreeSet<(Option<usize>, Option<usize>, String)>,
     pub(crate) report: Report,
+    key_kind: KeyKind,
 }
 
 impl<'a> Walk<'a> {
-    pub(crate) fn new(pack: &'a Pack, date: Date, report: Report) -> Walk<'a> {
+    pub(crate) fn new(pack: &'a Pack, date: Date, report: Report, key_kind: KeyKind) -> Walk<'a> {
         Walk {
             pack,
             date,
@@ -63,6 +79,7 @@ impl<'a> Walk<'a> {
             likely: vec![false; pack.routes.len()],
             transitions: BTreeSet::new(),
             report,
+            key_kind,
         }
     }
 
@@ -101,7 +118,26 @@ impl<'a> Walk<'a> {
             .unwrap_or_default();
         self.transitions
             .insert((self.path.last().map(|(q, _)| *q), next, label));
-        let key = self.key(&evaluator, answers, &statuses);
+        let key = match self.key_kind {
+            KeyKind::Full => self.key(&evaluator, answers, &statuses).into_bytes(),
+            KeyKind::Residual => {
+                let mut given = vec![None; self.pack.questions.len()];
+                for (q, answer) in &self.path {
+                    if let Some(slot) = given.get_mut(*q) {
+                        *slot = Some(answer);
+                    }
+                }
+                residual(
+                    self.pack,
+                    &self.dependencies,
+                    &self.partners,
+                    &evaluator,
+                    &statuses,
+                    next,
+                    &given,
+                )
+            }
+        };
         let mut tries = Vec::new();
         if let Some(q) = next
             && let Some(question) = self.pack.questions.get(q)
@@ -207,29 +243,36 @@ impl<'a> Walk<'a> {
         Below {
             paths: 1,
             depth: 0,
-            dead_ends: u64::from(!any),
+            dead_ends: u128::from(!any),
         }
     }
 
-    /// Walks every branch below this state; equivalent states are walked once.
-    pub(crate) fn walk_all(
-        &mut self,
-        answers: &mut Answers,
-        seen: &mut HashMap<String, Below>,
-    ) -> Below {
+    /// Marks the routes likely in a state as likely somewhere, once a path below it is known to end: a route likely
+    /// stays likely down to the end of every path below (see `residual`).
+    fn mark_likely(&mut self, statuses: &[Status], below: &Below) {
+        if below.paths > 0 {
+            for (likely, status) in self.likely.iter_mut().zip(statuses) {
+                *likely |= *status == Status::Likely;
+            }
+        }
+    }
+
+    /// Walks every branch below this state; states with the same residual are walked once.
+    pub(crate) fn walk_all(&mut self, answers: &mut Answers, seen: &mut Seen) -> Below {
         let Some(step) = self.step(answers) else {
             return Below::default();
         };
-        if let Some(below) = seen.get(&step.key) {
+        if let Some(below) = seen.get(step.key.as_slice()).copied() {
             self.report.max_depth = self.report.max_depth.max(self.path.len() + below.depth);
-            return *below;
+            self.mark_likely(&step.statuses, &below);
+            return below;
         }
         let (Some(next), Some(question)) = (
             step.next,
             step.next.and_then(|q| self.pack.questions.get(q)),
         ) else {
             let below = self.finish_path(&step.statuses);
-            seen.insert(step.key, below);
+            seen.insert(step.key.into_boxed_slice(), below);
             return below;
         };
         let mut below = Below::default();
@@ -246,8 +289,22 @@ impl<'a> Walk<'a> {
                 return below;
             }
         }
-        seen.insert(step.key, below);
+        self.mark_likely(&step.statuses, &below);
+        seen.insert(step.key.into_boxed_slice(), below);
         below
+    }
+
+    /// Walks every branch below the state that `path` reaches (audits only).
+    #[cfg(test)]
+    pub(crate) fn walk_from(&mut self, path: &[(usize, Answer)]) -> Below {
+        let mut answers = Answers::new();
+        for (q, answer) in path {
+            if let Some(question) = self.pack.questions.get(*q) {
+                answers.insert(question.id.clone(), answer.clone());
+            }
+        }
+        self.path = path.to_vec();
+        self.walk_all(&mut answers, &mut Seen::default())
     }
 
     /// Searches for a path that reaches `goal`, branching on every answer only for questions in `cone` (one answer
@@ -257,7 +314,7 @@ impl<'a> Walk<'a> {
         answers: &mut Answers,
         goal: Goal,
         cone: &[bool],
-        seen: &mut HashSet<String>,
+        seen: &mut HashSet<Vec<u8>>,
     ) -> bool {
         let Some(step) = self.step(answers) else {
             return false;
