@@ -40,10 +40,8 @@ fn build() -> Result<(), String> {
     // The pack is embedded without the details only the results show; those travel in their own file.
     let mut pack = loaded.pack.clone();
     let details = engine::details_to_bytes(&pack.split_details()).map_err(encode)?;
-    write(
-        out_dir.join("pack.bin"),
-        &engine::pack_to_bytes(&pack).map_err(encode)?,
-    )?;
+    let pack_bytes = engine::pack_to_bytes(&pack).map_err(encode)?;
+    write(out_dir.join("pack.bin"), &pack_bytes)?;
     write(out_dir.join("details.bin"), &details)?;
     // The contacts of urgent outcomes (112, 101, the trafficking helpline and centres) are named on every screen.
     let emergency: Vec<String> = loaded
@@ -138,5 +136,11 @@ fn build() -> Result<(), String> {
     files.push_str("];\n");
     list.push_str("];\n");
     files.push_str(&list);
+    // A link's answers name the rules they were given under; a link made for other rules is refused.
+    let _ = writeln!(
+        files,
+        "/// A fingerprint of the rules, written into answer links.\npub const PACK_PRINT: &str = {:?};",
+        &fingerprint(&pack_bytes)[..8]
+    );
     write(out_dir.join("text_files.rs"), files.as_bytes())
 }

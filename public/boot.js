@@ -21,3 +21,11 @@ const wasm = await init({ module_or_path: sibling('wasm', '.wasm') });
 
 // Trunk's loader announces the start the same way; tests and host pages can wait for it.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+
+// Offline after one visit (scripts/service-worker.py writes sw.js for each build). Only the standalone page
+// registers it; a page that embeds the assistant keeps control of its own workers.
+if ('serviceWorker' in navigator && document.querySelector('link[rel="manifest"]')) {
+  navigator.serviceWorker.register(new URL('sw.js', here), { scope: new URL('./', here).pathname }).catch((error) => {
+    console.warn('The assistant will not work offline:', error);
+  });
+}

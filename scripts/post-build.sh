@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook (Trunk.toml): copies the text files that build.rs wrote for this build
-# (texts/<lang>-<part>-<fingerprint>.bin) into the site being staged, next to index.html.
+# (texts/<lang>-<part>-<fingerprint>.bin) into the site being staged, next to index.html, then writes the service
+# worker (scripts/service-worker.py; in a debug build, one that caches nothing, so `make run` always serves fresh files).
 # Trunk sets TRUNK_STAGING_DIR and TRUNK_PROFILE (debug or release).
 set -eu
 target="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/build"
@@ -13,3 +14,10 @@ fi
 mkdir -p "$TRUNK_STAGING_DIR/texts"
 cp "$texts"/*.bin "$TRUNK_STAGING_DIR/texts/"
 echo "post-build: copied $(ls "$texts" | wc -l) text files from $texts"
+# The service worker lists this build's file names, so it is written last.
+if [ "${TRUNK_PROFILE:-release}" = release ]; then
+  python3 scripts/service-worker.py "$TRUNK_STAGING_DIR"
+else
+  printf '%s\n' '// Debug build: no offline cache, so `make run` always serves fresh files.' \
+    "self.addEventListener('install', () => self.skipWaiting());" > "$TRUNK_STAGING_DIR/sw.js"
+fi

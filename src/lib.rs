@@ -3,6 +3,7 @@
 //! The app holds no legal logic. It keeps the answers in memory, asks the `engine` crate which question comes next
 //! and which routes match, and shows the answer. Nothing here talks to a server or stores anything.
 
+pub mod address;
 pub mod catalog;
 pub mod components;
 pub mod display;
@@ -17,6 +18,7 @@ pub mod markup;
 pub mod results;
 pub mod screens;
 pub mod session;
+pub mod share;
 pub mod validation;
 
 use leptos::prelude::*;
@@ -68,6 +70,18 @@ fn Assistant(
         let shown = catalog::locale(wanted.code).map_or("English", |l| l.name);
         catalog.ui("language_unknown", &[("code", &code), ("language", shown)])
     }));
+    // A link that holds the answers, read once at start and taken out of the address (docs: share.rs).
+    #[cfg(target_arch = "wasm32")]
+    if let Some(fragment) = address::take_fragment() {
+        match share::decode(pack, catalog::text_files::PACK_PRINT, &fragment) {
+            Ok(answers) => {
+                session.update(|s| s.restore(pack, answers));
+                notice.set(Some(catalog.ui("restored", &[])));
+            }
+            Err(_) => notice.set(Some(catalog.ui("restore_failed", &[]))),
+        }
+    }
+    let shared = RwSignal::new(None::<(String, bool)>);
     // Bumped whenever a text file arrives or fails, so the results screen redraws; and whether one failed.
     let texts_arrived = RwSignal::new(0_u32);
     let results_failed = RwSignal::new(false);
@@ -109,6 +123,7 @@ fn Assistant(
         let shown = locale.get();
         let frame = screens::Frame {
             notice: notice.get(),
+            share: shared.get(),
             // Only the results screen waits for the results texts: reading the signals only there means their
             // arrival never redraws (and resets) a question someone is typing into.
             results: if *current.screen() == session::Screen::Results {
@@ -150,18 +165,38 @@ fn Assistant(
             Action::Retry => {
                 load(catalog::locale(&locale.get_untracked()).map_or("en", |l| l.code))
             }
+            Action::CopyLink => {
+                let link = address::link_with_fragment(&share::encode(
+                    pack,
+                    catalog::text_files::PACK_PRINT,
+                    session.get_untracked().answers(),
+                ));
+                #[cfg(target_arch = "wasm32")]
+                leptos::task::spawn_local(async move {
+                    let copied = address::copy(&link).await;
+                    shared.set(Some((link, copied)));
+                });
+                #[cfg(not(target_arch = "wasm32"))]
+                shared.set(Some((link, false)));
+            }
             Action::Language(code) => {
                 if let Some(chosen) = catalog::locale(&code) {
                     notice.set(None);
                     load(chosen.code);
                 }
             }
-            action => session.update(|s| s.apply(pack, &action)),
+            action => {
+                shared.set(None);
+                notice.set(None);
+                session.update(|s| s.apply(pack, &action));
+            }
         }
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let raw = submitted_answer(&event).unwrap_or_default();
+        shared.set(None);
+        notice.set(None);
         session.update(|s| s.submit(pack, &raw));
     };
     let forget = move |()| session.set(Session::new(date));

@@ -27,6 +27,8 @@ pub enum Action {
     Print,
     /// Move focus to the field with this id (from the error summary).
     Focus(String),
+    /// Copy a link that holds the answers.
+    CopyLink,
     /// Try again to load the texts of the results.
     Retry,
     /// Show another language (by code); the answers stay.
@@ -46,6 +48,7 @@ impl Action {
             ("print", _) => Action::Print,
             ("focus", Some(id)) => Action::Focus(id),
             ("retry", _) => Action::Retry,
+            ("copy-link", _) => Action::CopyLink,
             ("language", Some(code)) => Action::Language(code),
             _ => return None,
         })
@@ -120,7 +123,11 @@ impl Session {
             Action::Change(id) => self.change(id),
             Action::Results => self.show_results(),
             Action::StartAgain => self.start_again(),
-            Action::Print | Action::Focus(_) | Action::Retry | Action::Language(_) => {}
+            Action::Print
+            | Action::Focus(_)
+            | Action::Retry
+            | Action::Language(_)
+            | Action::CopyLink => {}
         }
     }
 
@@ -264,6 +271,14 @@ impl Session {
     /// Shows the results.
     pub fn show_results(&mut self) {
         self.go(Screen::Results);
+    }
+
+    /// Takes the answers of a link and shows them on "Check your answers" (answers the questionnaire no longer
+    /// reaches are dropped; a question still open is asked first).
+    pub fn restore(&mut self, pack: &Pack, answers: Answers) {
+        self.answers = answers;
+        self.check_answers(pack);
+        self.dropped.clear();
     }
 
     /// Forgets everything and returns to the start page.

@@ -176,7 +176,7 @@ pub fn keys_of(texts: &Texts, part: Part, always: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// A short, stable fingerprint of some bytes (FNV-1a, 64 bits, in hex), for file names that change with their
+/// A short, stable fingerprint of some bytes (FNV-1a, 64 bits, mixed, in hex), for file names that change with their
 /// content so a browser never keeps an old file.
 pub fn fingerprint(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -184,6 +184,12 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    // A final mix (MurmurHash3's) so that every byte changes every digit: a prefix of the hex is as good as all.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^= hash >> 33;
     format!("{hash:016x}")
 }
 
@@ -267,7 +273,9 @@ mod tests {
             Bundle::new("en", Part::Results, &["route.x.title".to_owned()], &texts),
             Err("route.x.title".to_owned())
         );
-        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+        assert_eq!(fingerprint(b"abc").len(), 16);
+        // A change in the last byte changes the first digits too.
+        assert_ne!(fingerprint(b"0n_6d40")[..4], fingerprint(b"0n_6d41")[..4]);
     }
 
     #[test]

@@ -30,6 +30,59 @@ pub struct Frame {
     pub notice: Option<String>,
     /// Where the results texts are.
     pub results: TextsState,
+    /// The link made by "Copy a link to these answers", and whether it reached the clipboard.
+    pub share: Option<(String, bool)>,
+}
+
+/// "Keep these answers for later": what the link is, the button, and the link once made.
+pub fn share(catalog: &Catalog, frame: &Frame) -> Node {
+    let mut block = el("div")
+        .class("pa-share pa-no-print")
+        .child(
+            el("h2")
+                .class("pa-heading-m")
+                .text(catalog.ui("share_heading", &[])),
+        )
+        .child(
+            el("p")
+                .class("pa-body")
+                .text(catalog.ui("share_intro", &[])),
+        )
+        .child(action_button(
+            "pa-button pa-button--secondary",
+            "copy-link",
+            catalog.ui("share_button", &[]),
+        ));
+    if let Some((link, copied)) = &frame.share {
+        let message = if *copied {
+            "share_copied"
+        } else {
+            "share_copy_by_hand"
+        };
+        block = block
+            .child(
+                el("p")
+                    .class("pa-body")
+                    .attr("role", "status")
+                    .text(catalog.ui(message, &[])),
+            )
+            .child(
+                el("label")
+                    .class("pa-label")
+                    .attr("for", "pa-share-link")
+                    .text(catalog.ui("share_link_label", &[])),
+            )
+            .child(
+                el("input")
+                    .class("pa-input")
+                    .attr("id", "pa-share-link")
+                    .attr("type", "text")
+                    .attr("dir", "ltr")
+                    .attr("readonly", "")
+                    .attr("value", link.clone()),
+            );
+    }
+    block
 }
 
 /// The content of `<main>` for the session's current screen.
@@ -51,8 +104,16 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
             Some(question) => with_back(catalog, question::page(catalog, session, question)),
             None => start::page(catalog, true),
         },
-        Screen::CheckAnswers => with_back(catalog, check_answers::page(catalog, session)),
-        Screen::Results => with_back(catalog, results::page(catalog, session, frame.results)),
+        Screen::CheckAnswers => {
+            let mut page = check_answers::page(catalog, session);
+            page.push(share(catalog, frame));
+            with_back(catalog, page)
+        }
+        Screen::Results => {
+            let mut page = results::page(catalog, session, frame.results);
+            page.push(share(catalog, frame));
+            with_back(catalog, page)
+        }
     });
     nodes
 }

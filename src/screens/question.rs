@@ -295,6 +295,7 @@ mod tests {
             &super::super::Frame {
                 notice: None,
                 results: super::super::TextsState::Loaded,
+                share: None,
             },
         )
     }

@@ -1,0 +1,220 @@
+// Private by construction, checked in a real browser on the release build: what reaches the server during persona
+// walkthroughs, nothing stored, no policy violation, offline after one visit, answer links that round-trip, and
+// tampered links refused with a message and a fresh start.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+
+import { DIST_DIR, answerAll, launchChromium, openApp, serveDist, shownResults, watchPage } from './support.mjs';
+
+const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
+const PERSONAS = [
+  'work-blue-card-ghent',
+  'work-seasonal-fruit-picker',
+  'study-master-abroad-blocked-account',
+  'family-belgian-spouse-old-rules',
+  'family-refugee-within-6-months',
+  'return-afghan-no-papers',
+  'return-brazilian-visitor-order',
+  'trafficking-nigerian-woman-ready',
+  'trafficking-vietnamese-boy',
+  'protection-syrian-asylum',
+  'protection-unaccompanied-afghan',
+];
+
+/** Every file of the build, as the server's paths. */
+function distFiles(dir = DIST_DIR) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? distFiles(path) : [`/${relative(DIST_DIR, path).replaceAll('\\', '/')}`];
+  });
+}
+
+let server;
+let browser;
+let files;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+  files = new Set(distFiles());
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context that counts Content-Security-Policy violations in every page. */
+async function newContext(options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return context;
+}
+
+/** Opens the app and waits until it has finished loading (results texts fetched, offline cache filled). */
+async function openSettled(page, url = server.url) {
+  await openApp(page, url);
+  await page.evaluate(() => navigator.serviceWorker?.ready);
+  await page.waitForLoadState('networkidle');
+}
+
+function answersOf(name) {
+  return parse(readFileSync(`${SCENARIOS}${name}.toml`, 'utf8')).answers;
+}
+
+test(`${PERSONAS.length} walkthroughs: only static files of the site, nothing during the questions, nothing stored`, async () => {
+  const summary = [];
+  for (const name of PERSONAS) {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const problems = watchPage(page, new URL(server.url).origin);
+      const first = server.requests.length;
+      await openSettled(page);
+      await page.locator('[data-action="start"]').click();
+      await page.locator('form[data-question-id]').waitFor();
+      const questionsStart = server.requests.length;
+      const answers = answersOf(name);
+      await answerAll(page, answers);
+      await page.locator('[data-action="results"]').click();
+      await shownResults(page);
+      const questionsEnd = server.requests.length;
+      assert.deepEqual(server.requests.slice(questionsStart, questionsEnd), [], `${name}: no request from the first question to the results`);
+
+      const requests = server.requests.slice(first);
+      const values = Object.values(answers).map(String).filter((value) => value.length > 1 && value !== 'no');
+      for (const { method, url } of requests) {
+        const { pathname, search } = new URL(url, server.url);
+        assert.equal(method, 'GET', `${name}: ${method} ${url}`);
+        assert.ok(pathname === '/' || files.has(pathname), `${name}: ${pathname} is a file of the build`);
+        assert.ok(search === '' || pathname.endsWith('/boot.js'), `${name}: no query string (${url})`);
+        for (const value of values) {
+          assert.ok(!decodeURIComponent(search).includes(`=${value}`), `${name}: the answer ${value} is not in ${url}`);
+        }
+      }
+      const stored = await page.evaluate(async () => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        databases: (await indexedDB.databases()).map((db) => db.name),
+        caches: await Promise.all(
+          (await caches.keys()).map(async (name) => ({ name, urls: (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) })),
+        ),
+        violations: window.__violations,
+      }));
+      assert.deepEqual(
+        { cookie: stored.cookie, local: stored.local, session: stored.session, databases: stored.databases, violations: stored.violations },
+        { cookie: '', local: 0, session: 0, databases: [], violations: [] },
+        name,
+      );
+      for (const cache of stored.caches) {
+        assert.match(cache.name, /^pathway-assistant-[0-9a-f]{16}$/);
+        for (const path of cache.urls) {
+          assert.ok(path === '/' || files.has(path), `${name}: the cache holds only files of the build (${path})`);
+        }
+      }
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+      const kinds = requests.map(({ url }) => new URL(url, server.url).pathname.split('.').pop().replace(/^\/$/, 'page'));
+      summary.push(`${name}: ${requests.length} requests (${[...new Set(kinds)].sort().join(', ')})`);
+    } finally {
+      await context.close();
+    }
+  }
+  console.log(`requests per walkthrough (all GET, same origin):\n  ${summary.join('\n  ')}`);
+});
+
+test('offline after one visit: reload without a network and complete a walkthrough', async () => {
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    await openSettled(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('h1').first().waitFor();
+    await page.locator('[data-action="start"]').click();
+    await answerAll(page, answersOf('return-afghan-no-papers'));
+    await page.locator('[data-action="results"]').click();
+    const shown = await shownResults(page);
+    assert.equal(shown.routes['voluntary-return'], 'likely');
+    // A language chosen offline for the first time cannot come: the app says so and keeps working.
+    await page.locator('.pa-languages summary').click();
+    await page.locator('.pa-languages [data-arg="ti"]').click();
+    await page.locator('.pa-notification', { hasText: 'could not be loaded' }).waitFor();
+    assert.equal(await page.locator('.pa-app').getAttribute('lang'), 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link to the answers round-trips, and leaves no fragment in the address', async () => {
+  const context = await newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  try {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    await page.locator('[data-action="start"]').click();
+    await answerAll(page, answersOf('family-belgian-spouse-old-rules'));
+    await page.locator('[data-action="results"]').click();
+    const before = await shownResults(page);
+    await page.locator('[data-action="copy-link"]').click();
+    const link = await page.locator('#pa-share-link').inputValue();
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#a1-[0-9a-f]{8}-[0-9A-Za-z._]+-[0-9a-f]{4}$/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    assert.ok(link.length < 200, `a short link (${link.length} characters)`);
+
+    const other = await context.newPage();
+    const problems = watchPage(other, new URL(server.url).origin);
+    await other.goto(link);
+    await other.locator('h1', { hasText: 'Check your answers' }).waitFor();
+    assert.match(await other.locator('.pa-notification').textContent(), /answers from your link are back/);
+    assert.equal(new URL(other.url()).hash, '', 'the answers are taken out of the address');
+    await other.locator('[data-action="results"]').click();
+    assert.deepEqual(await shownResults(other), before);
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+  } finally {
+    await context.close();
+  }
+});
+
+test('tampered, truncated, outdated, garbage and oversized links: a message and a fresh start', async () => {
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    await page.locator('[data-action="start"]').click();
+    await answerAll(page, answersOf('work-blue-card-ghent'));
+    await page.locator('[data-action="copy-link"]').click();
+    const good = await page.locator('#pa-share-link').inputValue();
+    const fragment = good.split('#')[1];
+    const bad = {
+      truncated: fragment.slice(0, fragment.length - 4),
+      tampered: fragment.replace(/_(\d+)d(\d+)/, '_$1d1$2'),
+      outdated: fragment.replace(/^a1-[0-9a-f]{8}/, 'a1-00000000'),
+      garbage: '<script>alert(1)</script>',
+      oversized: `a1-${'x'.repeat(5000)}`,
+    };
+    for (const [kind, value] of Object.entries(bad)) {
+      const tab = await context.newPage();
+      const problems = watchPage(tab, new URL(server.url).origin);
+      await tab.goto(`${server.url}#${value}`);
+      await tab.locator('.pa-notification', { hasText: 'does not hold answers' }).waitFor();
+      assert.equal(await tab.locator('h1').textContent(), 'Find your way in Belgium', `${kind}: a fresh start`);
+      await tab.locator('[data-action="start"]').click();
+      assert.equal(await tab.locator('input[type="radio"]:checked').count(), 0, `${kind}: nothing half restored`);
+      assert.equal(await tab.locator('main script').count(), 0);
+      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] }, kind);
+      await tab.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
