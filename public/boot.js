@@ -22,6 +22,13 @@ const wasm = await init({ module_or_path: sibling('wasm', '.wasm') });
 // Trunk's loader announces the start the same way; tests and host pages can wait for it.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 
+// In an iframe (?embed=1), tell the parent page the height of the assistant, and nothing else: a bare number.
+if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !== window) {
+  const tell = () => window.parent.postMessage(Math.ceil(document.documentElement.scrollHeight), '*');
+  new ResizeObserver(tell).observe(document.body);
+  tell();
+}
+
 // Offline after one visit (scripts/service-worker.py writes sw.js for each build). Only the standalone page
 // registers it; a page that embeds the assistant keeps control of its own workers.
 if ('serviceWorker' in navigator && document.querySelector('link[rel="manifest"]')) {

@@ -14,6 +14,8 @@ fi
 mkdir -p "$TRUNK_STAGING_DIR/texts"
 cp "$texts"/*.bin "$TRUNK_STAGING_DIR/texts/"
 echo "post-build: copied $(ls "$texts" | wc -l) text files from $texts"
+# The loader for other sites' pages names this build's files (scripts/embed-loader.py).
+python3 scripts/embed-loader.py "$TRUNK_STAGING_DIR"
 # The service worker lists this build's file names, so it is written last.
 if [ "${TRUNK_PROFILE:-release}" = release ]; then
   python3 scripts/service-worker.py "$TRUNK_STAGING_DIR"

@@ -75,7 +75,9 @@ def main() -> int:
     )
     # Other languages are cached when chosen, not on install: a phone downloads only what it uses.
     other_language = re.compile(r"texts/(?!en-)[a-z]{2,3}-(questions|results)-[0-9a-f]+\.bin")
-    precache = ["./"] + [name for name in files if not other_language.fullmatch(name) and not name.startswith(".")]
+    # Only the assistant's own page: not the loader for other sites' pages nor its demo.
+    own = [name for name in files if not name.startswith(("embed", "."))]
+    precache = ["./"] + [name for name in own if not other_language.fullmatch(name)]
     # boot.js is loaded with a query naming the build's files (Trunk.toml, pattern_script): cache that address.
     boot = re.search(r'src="([^"]*boot\.js\?[^"]*)"', (staging / "index.html").read_text(encoding="utf-8"))
     if boot:

@@ -6,27 +6,42 @@ use wasm_bindgen_futures::JsFuture;
 use crate::catalog::{Catalog, file_name};
 use engine::texts::Part;
 
+/// Where the text files are: next to the page, or next to `embed.js` when another site's page loads the app.
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets where the text files are (an absolute address ending in `/`); the first call wins.
+pub fn set_base(base: &str) {
+    if base.ends_with('/') && (base.starts_with("https://") || base.starts_with("http://")) {
+        let _ = BASE.set(base.to_string());
+    }
+}
+
+/// The address of a text file.
+fn address(name: &str) -> String {
+    format!("{}texts/{name}", BASE.get().map_or("", String::as_str))
+}
+
 /// Fetches and adds the texts of a language's part; the error is a sentence for the console.
 pub async fn load(catalog: &Catalog, locale: &str, part: Part) -> Result<(), String> {
     if part == Part::Results && !catalog.has_details() {
         let name = file_name("", "details").ok_or("no details")?;
-        let bytes = get(&format!("texts/{name}"))
+        let bytes = get(&address(name))
             .await
-            .map_err(|error| format!("texts/{name}: {error:?}"))?;
+            .map_err(|error| format!("{}: {error:?}", address(name)))?;
         catalog.add_details(&bytes)?;
     }
     if part == Part::Results && !catalog.has_results_keys() {
         let name = file_name("", "keys").ok_or("no results keys")?;
-        let bytes = get(&format!("texts/{name}"))
+        let bytes = get(&address(name))
             .await
-            .map_err(|error| format!("texts/{name}: {error:?}"))?;
+            .map_err(|error| format!("{}: {error:?}", address(name)))?;
         catalog.add_results_keys(&bytes)?;
     }
     let name = file_name(locale, part.as_str())
         .ok_or_else(|| format!("no {locale} {} texts", part.as_str()))?;
-    let bytes = get(&format!("texts/{name}"))
+    let bytes = get(&address(name))
         .await
-        .map_err(|error| format!("texts/{name}: {error:?}"))?;
+        .map_err(|error| format!("{}: {error:?}", address(name)))?;
     catalog.add(locale, part, &bytes)
 }
 

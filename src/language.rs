@@ -16,6 +16,11 @@ pub fn initial() -> (Locale, Option<String>) {
     }
 }
 
+/// The first of the browser's preferred languages the app has, else English (for an embedded assistant).
+pub fn from_browser() -> Locale {
+    preferred_locale(browser_languages().iter().map(String::as_str))
+}
+
 /// The value of `lang` in the page's query (`?lang=ar`), cut to a short run of letters and dashes: it is shown back
 /// in a notice, and must never carry anything else.
 pub fn read_lang_parameter(query: &str) -> Option<String> {

@@ -5,11 +5,13 @@
 
 pub mod address;
 pub mod catalog;
-pub mod components;
 pub mod display;
 pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+pub mod embedding;
+#[cfg(target_arch = "wasm32")]
+mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod intl;
@@ -24,18 +26,25 @@ pub mod validation;
 use leptos::prelude::*;
 
 use catalog::{Catalog, catalog};
-use components::{emergency_numbers::EmergencyNumbers, exit_this_page::ExitThisPage};
-#[cfg(target_arch = "wasm32")]
 use engine::texts::Part;
 #[cfg(target_arch = "wasm32")]
 use screens::TextsState;
 use session::{Action, Session};
 
-/// The whole app, or a clear message if the embedded rule pack cannot be read.
+/// The whole app on its own page, or a clear message if the embedded rule pack cannot be read.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <AppWith settings=embedding::Settings::page() /> }
+}
+
+/// The app placed as `settings` say (its own page, an element in another site's page, an iframe).
+#[component]
+pub fn AppWith(
+    /// Where and how the app runs.
+    settings: embedding::Settings,
+) -> impl IntoView {
     match catalog() {
-        Ok(catalog) => view! { <Assistant catalog=catalog /> }.into_any(),
+        Ok(catalog) => view! { <Assistant catalog=catalog settings=settings /> }.into_any(),
         Err(problem) => view! {
             <div class="pa-app">
                 <main class="pa-main">
@@ -52,19 +61,35 @@ pub fn App() -> impl IntoView {
 /// The questionnaire: one screen at a time, chosen by the session state.
 ///
 /// There is no router on purpose: the app may be embedded in someone else's page, and a router would rewrite
-/// that page's address. Each screen is built as data by `screens` and drawn into `<main>` when the session changes;
-/// the buttons name their action, and the two handlers on `<main>` apply it (see docs/adr/0005-screens-as-data.md).
+/// that page's address. The header and each screen are built as data by `screens` and drawn when the session or
+/// the language changes; the buttons name their action, and two native listeners on the app's root apply it
+/// (native, not Leptos' delegated events, which do not reach into a shadow root; docs/adr/0005, 0009).
 #[component]
 fn Assistant(
     /// The pack and texts.
     catalog: &'static Catalog,
+    /// Where and how the app runs.
+    settings: embedding::Settings,
 ) -> impl IntoView {
+    use embedding::Placement;
     let pack = &catalog.pack;
     let date = intl::today().unwrap_or(pack.covers_from);
-    let session = RwSignal::new(Session::new(date));
+    let start = {
+        let mut start = Session::new(date);
+        start.preset(pack, &settings.pre_answers());
+        start
+    };
+    let session = RwSignal::new(start.clone());
+    let root = NodeRef::<leptos::html::Div>::new();
+    let header = NodeRef::<leptos::html::Header>::new();
     let main = NodeRef::<leptos::html::Main>::new();
     // The language on show (its texts are loaded), and a message about languages to show above the screen.
-    let (wanted, unknown) = language::initial();
+    // Only the assistant's own page reads its address (`?lang=`); an element takes its `lang` attribute.
+    let (wanted, unknown) = match (&settings.placement, &settings.lang) {
+        (_, Some(code)) => (catalog::locale(code).unwrap_or(language::initial().0), None),
+        (Placement::Element, None) => (language::from_browser(), None),
+        _ => language::initial(),
+    };
     let locale = RwSignal::new(catalog.current());
     let notice = RwSignal::new(unknown.map(|code| {
         let shown = catalog::locale(wanted.code).map_or("English", |l| l.name);
@@ -72,7 +97,9 @@ fn Assistant(
     }));
     // A link that holds the answers, read once at start and taken out of the address (docs: share.rs).
     #[cfg(target_arch = "wasm32")]
-    if let Some(fragment) = address::take_fragment() {
+    if settings.placement == Placement::Page
+        && let Some(fragment) = address::take_fragment()
+    {
         match share::decode(pack, catalog::text_files::PACK_PRINT, &fragment) {
             Ok(answers) => {
                 session.update(|s| s.restore(pack, answers));
@@ -97,7 +124,7 @@ fn Assistant(
                 notice.set(Some(catalog.ui("language_failed", &[])));
                 return;
             }
-            if catalog.set_current(code) {
+            if catalog.has(code, Part::Questions) {
                 locale.set(code.to_string());
             }
             if !catalog.has(code, Part::Results) {
@@ -111,19 +138,25 @@ fn Assistant(
             }
         });
         #[cfg(not(target_arch = "wasm32"))]
-        if catalog.set_current(code) {
+        if catalog.has(code, Part::Questions) {
             locale.set(code.to_string());
         }
     };
     load(wanted.code);
 
+    let topics = settings.topics.clone();
+    let exit_url = settings.exit_url.clone();
+    let pre_answers = settings.pre_answers();
     #[cfg(target_arch = "wasm32")]
     Effect::new(move || {
         let current = session.get();
         let shown = locale.get();
+        // Several assistants may share a page, each in its own language: texts are read in this one's.
+        catalog.set_current(&shown);
         let frame = screens::Frame {
             notice: notice.get(),
             share: shared.get(),
+            topics: topics.clone(),
             // Only the results screen waits for the results texts: reading the signals only there means their
             // arrival never redraws (and resets) a question someone is typing into.
             results: if *current.screen() == session::Screen::Results {
@@ -139,67 +172,102 @@ fn Assistant(
                 TextsState::Loaded
             },
         };
-        if let Some(main) = main.get()
-            && let Err(error) =
-                dom::replace_children(&main, &screens::screen(catalog, &current, &frame))
-        {
+        let drawn = header
+            .get()
+            .map(|header| dom::replace_children(&header, &screens::header::header(catalog, date)))
+            .unwrap_or(Ok(()))
+            .and_then(|()| match main.get() {
+                Some(main) => {
+                    dom::replace_children(&main, &screens::screen(catalog, &current, &frame))
+                }
+                None => Ok(()),
+            });
+        if let Err(error) = drawn {
             web_sys::console::error_1(&error);
         }
     });
-    // Natively (tests) the texts are embedded and nothing is drawn or fetched.
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (results_failed, texts_arrived, main);
 
-    let on_click = move |event: leptos::ev::MouseEvent| {
-        let Some(action) = clicked_action(&event) else {
-            return;
-        };
-        match action {
-            Action::Print => {
-                if let Some(window) = web_sys::window() {
-                    // Printing is the browser's own dialog; if it is refused there is nothing to undo.
-                    let _ = window.print();
-                }
-            }
-            Action::Focus(id) => focus_field(main, &id),
-            Action::Retry => {
-                load(catalog::locale(&locale.get_untracked()).map_or("en", |l| l.code))
-            }
-            Action::CopyLink => {
-                let link = address::link_with_fragment(&share::encode(
-                    pack,
-                    catalog::text_files::PACK_PRINT,
-                    session.get_untracked().answers(),
-                ));
-                #[cfg(target_arch = "wasm32")]
-                leptos::task::spawn_local(async move {
-                    let copied = address::copy(&link).await;
-                    shared.set(Some((link, copied)));
-                });
-                #[cfg(not(target_arch = "wasm32"))]
-                shared.set(Some((link, false)));
-            }
-            Action::Language(code) => {
-                if let Some(chosen) = catalog::locale(&code) {
-                    notice.set(None);
-                    load(chosen.code);
-                }
-            }
-            action => {
-                shared.set(None);
-                notice.set(None);
-                session.update(|s| s.apply(pack, &action));
+    let act = move |action: Action| match action {
+        Action::Print => {
+            if let Some(window) = web_sys::window() {
+                // Printing is the browser's own dialog; if it is refused there is nothing to undo.
+                let _ = window.print();
             }
         }
+        Action::Exit => {
+            // The answers are forgotten first, then the page is replaced (no history entry to come back to).
+            session.set(Session::new(date));
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(&exit_url);
+            }
+        }
+        Action::Focus(id) => focus_field(main, &id),
+        Action::Retry => load(catalog::locale(&locale.get_untracked()).map_or("en", |l| l.code)),
+        Action::CopyLink => {
+            let link = address::link_with_fragment(&share::encode(
+                pack,
+                catalog::text_files::PACK_PRINT,
+                session.get_untracked().answers(),
+            ));
+            #[cfg(target_arch = "wasm32")]
+            leptos::task::spawn_local(async move {
+                let copied = address::copy(&link).await;
+                shared.set(Some((link, copied)));
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            shared.set(Some((link, false)));
+        }
+        Action::Language(code) => {
+            if let Some(chosen) = catalog::locale(&code) {
+                notice.set(None);
+                load(chosen.code);
+            }
+        }
+        Action::StartAgain => {
+            shared.set(None);
+            notice.set(None);
+            session.set(start.clone());
+            session.update(|s| s.apply(pack, &Action::StartAgain));
+            session.update(|s| s.preset(pack, &pre_answers));
+        }
+        action => {
+            shared.set(None);
+            notice.set(None);
+            session.update(|s| s.apply(pack, &action));
+        }
     };
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let raw = submitted_answer(&event).unwrap_or_default();
+    let submit = move |raw: String| {
         shared.set(None);
         notice.set(None);
         session.update(|s| s.submit(pack, &raw));
     };
-    let forget = move |()| session.set(Session::new(date));
+    #[cfg(target_arch = "wasm32")]
+    events::listen(root, act, submit);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (results_failed, texts_arrived, header, act, submit, topics);
+    // Shift pressed three times leaves at once, like the button.
+    let presses = StoredValue::new(Vec::<f64>::new());
+    let exit_now = settings.exit_url.clone();
+    let listener = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() != "Shift" || event.repeat() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        let mut recent = presses.get_value();
+        recent.retain(|at| now - at < 1000.0);
+        recent.push(now);
+        if recent.len() >= 3 {
+            presses.set_value(Vec::new());
+            session.set(Session::new(date));
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(&exit_now);
+            }
+        } else {
+            presses.set_value(recent);
+        }
+    });
+    on_cleanup(move || listener.remove());
+
     let dir = move || {
         if catalog::locale(&locale.get()).is_some_and(|l| l.rtl) {
             "rtl"
@@ -207,43 +275,16 @@ fn Assistant(
             "ltr"
         }
     };
-    // The header's texts follow the language: it is drawn again when the language changes.
-    let header = move || {
-        locale.track();
-        view! {
-            <ExitThisPage label=catalog.ui("exit", &[]) hint=catalog.ui("exit_hint", &[]) on_exit=forget />
-            <EmergencyNumbers catalog=catalog date=date />
-        }
+    let class = match (settings.placement, settings.compact) {
+        (Placement::Frame, _) | (_, true) => "pa-app pa-app--compact",
+        _ => "pa-app",
     };
-
     view! {
-        <div class="pa-app" lang=move || locale.get() dir=dir>
-            <header class="pa-header">{header}</header>
-            <main class="pa-main" node_ref=main on:click=on_click on:submit=on_submit></main>
+        <div class=class lang=move || locale.get() dir=dir node_ref=root>
+            <header class="pa-header" node_ref=header></header>
+            <main class="pa-main" node_ref=main></main>
         </div>
     }
-}
-
-/// The action named by the button (or its child) that was clicked.
-fn clicked_action(event: &leptos::ev::MouseEvent) -> Option<Action> {
-    use wasm_bindgen::JsCast;
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let button = target.closest("[data-action]").ok()??;
-    let name = button.get_attribute("data-action")?;
-    Action::parse(&name, button.get_attribute("data-arg"))
-}
-
-/// The answer in a submitted question form (empty if nothing was chosen).
-fn submitted_answer(event: &leptos::ev::SubmitEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let form = event
-        .target()?
-        .dyn_into::<web_sys::HtmlFormElement>()
-        .ok()?;
-    web_sys::FormData::new_with_form(&form)
-        .ok()?
-        .get(screens::question::FIELD_NAME)
-        .as_string()
 }
 
 /// Moves focus to a field of the question page (from the error summary), without touching the page address.
@@ -260,4 +301,39 @@ fn focus_field(main: NodeRef<leptos::html::Main>, id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = main;
+}
+
+/// Mounts an assistant into `root`, the container that `embed.js` makes inside a `<pathway-assistant>` element's
+/// shadow root, with that element's attributes and the address of the app's files (`base`, where embed.js is). A
+/// value the app does not know is ignored with a console warning that names it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_assistant(
+    root: web_sys::HtmlElement,
+    lang: Option<String>,
+    topics: Option<String>,
+    region: Option<String>,
+    exit_url: Option<String>,
+    compact: bool,
+    base: Option<String>,
+) {
+    // The text files lie next to embed.js, wherever the host page itself is.
+    if let Some(base) = base {
+        fetch::set_base(&base);
+    }
+    let (settings, warnings) = embedding::Settings::from_attributes(
+        lang.as_deref(),
+        topics.as_deref(),
+        region.as_deref(),
+        exit_url.as_deref(),
+        compact,
+    );
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("<pathway-assistant> ignored {warning}").into());
+    }
+    leptos::mount::mount_to(
+        root,
+        move || view! { <AppWith settings=settings.clone() /> },
+    )
+    .forget();
 }

@@ -11,7 +11,8 @@ use crate::intl;
 use crate::session::Session;
 
 /// Everything the results screen shows above its buttons.
-pub fn results_document(catalog: &Catalog, session: &Session) -> Vec<Block> {
+/// `topics`, when not empty, keeps only the routes of those topics (a host page about one subject).
+pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String]) -> Vec<Block> {
     let date = session.date();
     let evaluation = session.evaluation(&catalog.pack);
     let mut blocks = vec![
@@ -64,6 +65,13 @@ pub fn results_document(catalog: &Catalog, session: &Session) -> Vec<Block> {
             .routes
             .iter()
             .filter(|route| route.status == status)
+            .filter(|route| {
+                topics.is_empty()
+                    || catalog
+                        .pack
+                        .route(&route.id)
+                        .is_some_and(|r| topics.contains(&r.topic))
+            })
             .filter_map(|route| route_card(catalog, route, date))
             .collect()
     };

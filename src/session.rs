@@ -29,6 +29,8 @@ pub enum Action {
     Focus(String),
     /// Copy a link that holds the answers.
     CopyLink,
+    /// Leave at once for a neutral page ("Exit this page").
+    Exit,
     /// Try again to load the texts of the results.
     Retry,
     /// Show another language (by code); the answers stay.
@@ -49,6 +51,7 @@ impl Action {
             ("focus", Some(id)) => Action::Focus(id),
             ("retry", _) => Action::Retry,
             ("copy-link", _) => Action::CopyLink,
+            ("exit", _) => Action::Exit,
             ("language", Some(code)) => Action::Language(code),
             _ => return None,
         })
@@ -87,6 +90,8 @@ pub struct Session {
     problem: Option<Problem>,
     /// What was typed or chosen when the answer was refused, shown again so nothing is lost.
     draft: Option<String>,
+    /// The questions answered by the host page (never shown as a step).
+    preset: Vec<String>,
 }
 
 impl Session {
@@ -101,6 +106,7 @@ impl Session {
             moved: false,
             problem: None,
             draft: None,
+            preset: Vec::new(),
         }
     }
 
@@ -127,7 +133,8 @@ impl Session {
             | Action::Focus(_)
             | Action::Retry
             | Action::Language(_)
-            | Action::CopyLink => {}
+            | Action::CopyLink
+            | Action::Exit => {}
         }
     }
 
@@ -194,7 +201,8 @@ impl Session {
 
     /// The number to show as "Question N" for a question.
     pub fn question_number(&self, pack: &Pack, id: &str) -> usize {
-        let asked = self.asked(pack);
+        let mut asked = self.asked(pack);
+        asked.retain(|asked| !self.preset.contains(asked));
         asked
             .iter()
             .position(|asked| asked == id)
@@ -224,7 +232,8 @@ impl Session {
                 .asked
                 .iter()
                 .skip_while(|asked| *asked != id)
-                .nth(1)
+                .skip(1)
+                .find(|asked| !self.preset.contains(asked))
                 .cloned()
         };
         match following.or(reached.next_question) {
@@ -242,7 +251,8 @@ impl Session {
 
     /// Goes one step back, keeping every answer.
     pub fn back(&mut self, pack: &Pack) {
-        let asked = self.asked(pack);
+        let mut asked = self.asked(pack);
+        asked.retain(|id| !self.preset.contains(id));
         let previous = match &self.screen {
             Screen::Start => None,
             Screen::Question(_) if self.changing => Some(Screen::CheckAnswers),
@@ -271,6 +281,17 @@ impl Session {
     /// Shows the results.
     pub fn show_results(&mut self) {
         self.go(Screen::Results);
+    }
+
+    /// Gives answers before any question (from the host page: the purpose of a one-topic page, the region); an
+    /// answer the pack refuses is left out.
+    pub fn preset(&mut self, pack: &Pack, answers: &[(&str, String)]) {
+        for (id, raw) in answers {
+            // The settings were checked against the pack's options already; a refusal leaves the question open.
+            if self.answers.set(pack, id, raw).is_ok() {
+                self.preset.push((*id).to_string());
+            }
+        }
     }
 
     /// Takes the answers of a link and shows them on "Check your answers" (answers the questionnaire no longer

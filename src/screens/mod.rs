@@ -4,6 +4,7 @@
 //! action in `data-action` (see `session::Action`); the element that should take focus carries `data-autofocus`.
 
 pub mod check_answers;
+pub mod header;
 pub mod question;
 pub mod results;
 pub mod start;
@@ -32,6 +33,8 @@ pub struct Frame {
     pub results: TextsState,
     /// The link made by "Copy a link to these answers", and whether it reached the clipboard.
     pub share: Option<(String, bool)>,
+    /// The topics a host page keeps (empty: all).
+    pub topics: Vec<String>,
 }
 
 /// "Keep these answers for later": what the link is, the button, and the link once made.
@@ -110,7 +113,7 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
             with_back(catalog, page)
         }
         Screen::Results => {
-            let mut page = results::page(catalog, session, frame.results);
+            let mut page = results::page(catalog, session, frame);
             page.push(share(catalog, frame));
             with_back(catalog, page)
         }

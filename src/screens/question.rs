@@ -296,6 +296,7 @@ mod tests {
                 notice: None,
                 results: super::super::TextsState::Loaded,
                 share: None,
+                topics: Vec::new(),
             },
         )
     }

@@ -6,16 +6,17 @@ use crate::markup::{Node, el};
 use crate::results::results_document;
 use crate::session::Session;
 
-use super::{TextsState, action_button, heading};
+use super::{Frame, TextsState, action_button, heading};
 
 /// The results page; while its texts are still on their way, a message that says so (and Try again if they failed).
-pub fn page(catalog: &Catalog, session: &Session, texts: TextsState) -> Vec<Node> {
+pub fn page(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
+    let texts = frame.results;
     let mut nodes = vec![heading(catalog.ui("results_heading", &[]), true)];
     nodes.extend(super::review_notice(catalog));
     match texts {
         TextsState::Loaded => {
             nodes.extend(
-                results_document(catalog, session)
+                results_document(catalog, session, &frame.topics)
                     .into_iter()
                     .map(Block::into_node),
             );

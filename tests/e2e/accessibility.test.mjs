@@ -108,3 +108,31 @@ test('trafficking results with urgent help have no axe violation', async () => {
     await context.close();
   }
 });
+
+test('text at 200% on a 640px screen reflows without sideways scrolling (WCAG 1.4.4, 1.4.10)', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    // Text zoom: the root font size doubles (the stylesheet sizes text in rem).
+    const zoom = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+    const fits = async (name) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 640, `${name}: scrollWidth ${width}`);
+      const heading = await page.locator('h1').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+      assert.ok(heading >= 48, `${name}: the heading grew (${heading}px)`);
+    };
+    await zoom();
+    await fits('start page');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const answers = parse(readFileSync(`${SCENARIOS}work-blue-card-ghent.toml`, 'utf8')).answers;
+    await walk(page, answers, async () => false);
+    await fits('check your answers');
+    await page.getByRole('button', { name: 'See your results' }).click();
+    await page.locator('[data-route-id]').first().waitFor();
+    await page.locator('details.pa-details summary').click();
+    await fits('results');
+  } finally {
+    await context.close();
+  }
+});

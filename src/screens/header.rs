@@ -1,0 +1,54 @@
+//! What every screen shows first: "Exit this page" (GOV.UK pattern; also Shift pressed three times) and the
+//! emergency numbers, so a person in danger never has to look for them.
+
+use crate::catalog::Catalog;
+use crate::markup::{Node, el, text};
+
+/// The contacts shown in the emergency bar, in this order.
+pub const EMERGENCY_CONTACTS: [&str; 3] = ["emergency_112", "police_101", "trafficking_helpline"];
+
+/// The header's content: the exit button with its hint, then the emergency numbers, each a link that dials.
+pub fn header(catalog: &Catalog, date: engine::Date) -> Vec<Node> {
+    let numbers = EMERGENCY_CONTACTS.iter().filter_map(|id| {
+        let contact = catalog.pack.contact(id)?;
+        let phone = contact.phone.clone()?;
+        let name = catalog.text(&format!("contact.{id}.name"), date);
+        Some(
+            el("li")
+                .child(
+                    el("a")
+                        .class("pa-link")
+                        .attr("href", format!("tel:{}", phone.replace(' ', "")))
+                        .child(el("bdi").attr("dir", "ltr").class("pa-phone").text(phone)),
+                )
+                .child(text(" "))
+                .child(el("span").text(name)),
+        )
+    });
+    vec![
+        el("div")
+            .class("pa-exit")
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("pa-button pa-button--warning pa-exit__button")
+                    .attr("data-action", "exit")
+                    .text(catalog.ui("exit", &[])),
+            )
+            .child(
+                el("p")
+                    .class("pa-exit__hint")
+                    .text(catalog.ui("exit_hint", &[])),
+            ),
+        el("section")
+            .class("pa-emergency")
+            .attr("aria-labelledby", "pa-emergency-heading")
+            .child(
+                el("h2")
+                    .attr("id", "pa-emergency-heading")
+                    .class("pa-emergency__heading")
+                    .text(catalog.ui("emergency_heading", &[])),
+            )
+            .child(el("ul").class("pa-emergency__list").children(numbers)),
+    ]
+}
