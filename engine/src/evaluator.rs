@@ -237,7 +237,6 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The evaluation date.
-    #[cfg(feature = "source")]
     pub(crate) fn date(&self) -> Date {
         self.date
     }

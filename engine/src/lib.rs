@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod bytes;
+mod candidates;
 pub mod date;
 pub mod details;
 pub mod evaluate;
@@ -18,6 +19,7 @@ pub mod outcome;
 pub mod questionnaire;
 pub mod texts;
 pub mod truth;
+pub mod what_if;
 
 #[cfg(feature = "source")]
 pub mod source;
@@ -36,6 +38,7 @@ pub use outcome::{Comparison, ConditionResult, Evaluation, Operand, Reason, Rout
 pub use questionnaire::{Replay, next_question, replay};
 pub use texts::Texts;
 pub use truth::Truth;
+pub use what_if::{Alternative, Change, what_if};
 #[cfg(feature = "source")]
 pub mod graph;
 #[cfg(feature = "source")]

@@ -20,6 +20,7 @@ commands:
   questions                      list the questions as JSON
   routes                         list the routes as JSON
   eval FILE                      evaluate a scenario file (`-` reads standard input), print JSON
+  what-if FILE QUESTION          for each other answer to QUESTION worth trying, the route statuses it changes
   verify [--budget STATES] [--covering]
                                  walk every combination of answers, count the paths and report
                                  (--covering: only one goal search per route and per question)
@@ -224,6 +225,36 @@ fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluati
     })
 }
 
+fn what_if(options: &Options, file: &str, question: &str) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| fail(2, format!("{file}: cannot be read: {e}")))?;
+    let scenario = Scenario::parse(&text).map_err(|e| fail(2, format!("{file}: {e}")))?;
+    let Loaded { pack, .. } = load_pack(options)?;
+    let date = match options.date {
+        Some(date) => date,
+        None => scenario
+            .date()
+            .map_err(|e| fail(2, format!("{file}: {e}")))?,
+    };
+    let answers = scenario
+        .answers(&pack)
+        .map_err(|e| fail(2, format!("{file}: {e}")))?;
+    let alternatives = engine::what_if(&pack, &answers, date, question)
+        .ok_or_else(|| fail(2, format!("there is no question `{question}`")))?;
+    let list: Vec<Value> = alternatives
+        .iter()
+        .map(|alternative| {
+            let changes: Vec<Value> = alternative
+                .changes
+                .iter()
+                .map(|c| json!({ "route": c.route, "from": c.from.as_str(), "to": c.to.as_str() }))
+                .collect();
+            json!({ "answer": alternative.answer, "changes": changes, "urgent_changes": alternative.urgent_changes })
+        })
+        .collect();
+    print_json(&json!({ "date": date.to_string(), "question": question, "alternatives": list }))
+}
+
 fn eval(options: &Options, file: &str) -> Result<(), Failure> {
     let text = if file == "-" {
         let mut text = String::new();
@@ -304,6 +335,7 @@ fn run() -> Result<(), Failure> {
         ["questions"] => questions(&options),
         ["routes"] => routes(&options),
         ["eval", file] => eval(&options, file),
+        ["what-if", file, question] => what_if(&options, file, question),
         ["verify"] => verify(&options),
         ["graph"] => graph(&options),
         _ => Err(fail(2, USAGE)),

@@ -11,12 +11,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::candidates::Partners;
 use super::cone::Dependencies;
 use super::residual::residual;
 use super::walk::{KeyKind, Walk};
 use super::{Mode, Report};
 use crate::answers::{Answer, Answers};
+use crate::candidates::Partners;
 use crate::date::Date;
 use crate::evaluator::Evaluator;
 use crate::model::Pack;

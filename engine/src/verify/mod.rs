@@ -13,7 +13,6 @@
 
 #[cfg(test)]
 mod audit;
-mod candidates;
 mod cone;
 mod residual;
 mod walk;

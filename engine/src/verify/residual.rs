@@ -23,9 +23,9 @@
 //! other question is closed: answered, or never to be asked, so its fact is fixed; an answer that only decided atoms
 //! depend on is forgotten, which is what merges states.
 
-use super::candidates::Partners;
 use super::cone::{Atoms, Dependencies};
 use crate::answers::Answer;
+use crate::candidates::Partners;
 use crate::evaluator::{Evaluator, Value};
 use crate::model::{Pack, QuestionKind};
 use crate::outcome::Status;

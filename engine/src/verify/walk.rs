@@ -4,11 +4,11 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use super::candidates::Partners;
 use super::cone::{Atoms, Dependencies};
 use super::residual::residual;
 use super::{EXAMPLES, Path, Report};
 use crate::answers::{Answer, Answers};
+use crate::candidates::Partners;
 use crate::date::Date;
 use crate::evaluator::Evaluator;
 use crate::index::IdHasher;
@@ -389,8 +389,8 @@ mod tests {
     // Tests fail by panicking.
     #![allow(clippy::panic)]
 
-    use super::super::candidates::Partners;
     use crate::answers::Answers;
+    use crate::candidates::Partners;
     use crate::date::Date;
     use crate::evaluator::Evaluator;
     use crate::model::Pack;

@@ -1,4 +1,4 @@
-//! The answers worth trying for a question during verification: every option, and for numbers, dates and countries
+//! The answers worth trying for a question (by `verify`, and by `what_if`): every option, and for numbers, dates and countries
 //! one representative per region that the pack's comparisons can tell apart.
 //!
 //! Numbers: the question's min and max, and t − 0.01 and t for every threshold t the fact is compared with directly
@@ -104,6 +104,7 @@ impl<'a> Partners<'a> {
     }
 
     /// The expressions question `q`'s fact is compared with directly: its thresholds are their values.
+    #[cfg(feature = "source")]
     pub(crate) fn compared(&self, q: usize) -> &[&'a Expr] {
         self.compared.get(q).map(Vec::as_slice).unwrap_or_default()
     }
