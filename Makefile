@@ -42,7 +42,7 @@ help:
 
 run: tools-build
 	$(call section,Serving the app at $(ADDRESS) (Ctrl+C stops))
-	@echo 'Open $(ADDRESS) in a browser. trunk rebuilds and reloads on every change.'
+	@echo 'Open $(ADDRESS) in a browser. trunk rebuilds on every change; reload the page to see it.'
 	trunk serve
 
 test: tools
