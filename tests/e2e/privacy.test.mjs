@@ -4,12 +4,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-import { DIST_DIR, answerAll, launchChromium, openApp, serveDist, shownResults, watchPage } from './support.mjs';
+import { DIST_DIR, answer, answerAll, launchChromium, openApp, serveDist, shownResults, watchPage } from './support.mjs';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const PERSONAS = [
@@ -115,6 +116,8 @@ test(`${PERSONAS.length} walkthroughs: only static files of the site, nothing du
         { cookie: '', local: 0, session: 0, databases: [], violations: [] },
         name,
       );
+      assert.equal(stored.caches.length, 1, `${name}: one offline cache`);
+      assert.ok(stored.caches[0].urls.length >= 10, `${name}: the offline cache holds the app (${stored.caches[0].urls.length} files)`);
       for (const cache of stored.caches) {
         assert.match(cache.name, /^pathway-assistant-[0-9a-f]{16}$/);
         for (const path of cache.urls) {
@@ -216,5 +219,59 @@ test('tampered, truncated, outdated, garbage and oversized links: a message and 
     }
   } finally {
     await context.close();
+  }
+});
+
+test('a new version is picked up on the next visit, never in the middle of a questionnaire', async () => {
+  // A copy of the build, served by its own server, whose sw.js is then replaced by a "new version".
+  const root = mkdtempSync(join(tmpdir(), 'pathway-update-'));
+  cpSync(DIST_DIR, root, { recursive: true });
+  const local = await serveDist({ root });
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(local.url).origin);
+    await openSettled(page, local.url);
+    const first = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pathway-assistant-')));
+    assert.equal(first.length, 1);
+    await page.locator('[data-action="start"]').click();
+    const answers = answersOf('return-afghan-no-papers');
+    await answer(page, { id: 'in_danger_now', kind: 'yes_no' }, answers.in_danger_now);
+
+    // The site is updated while the questionnaire is open.
+    const worker = join(root, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace(/pathway-assistant-[0-9a-f]{16}/, 'pathway-assistant-ffffffffffffffff'));
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      for (let i = 0; i < 100 && !registration.waiting; i += 1) {
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      return { waiting: registration.waiting !== null, controlling: navigator.serviceWorker.controller !== null };
+    });
+    assert.deepEqual(state, { waiting: true, controlling: true }, 'the new version waits; the old one keeps the page');
+    // The questionnaire goes on to its results with the old version.
+    await answerAll(page, answers);
+    await page.locator('[data-action="results"]').click();
+    assert.equal((await shownResults(page)).routes['voluntary-return'], 'likely');
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    await page.close();
+
+    // Next visit: the new version has taken over and the old cache is gone.
+    const next = await context.newPage();
+    await openApp(next, local.url);
+    const caches = await next.evaluate(async () => {
+      for (let i = 0; i < 100; i += 1) {
+        const names = (await caches.keys()).filter((n) => n.startsWith('pathway-assistant-'));
+        if (names.length === 1 && names[0].endsWith('ffffffffffffffff')) return names;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      return caches.keys();
+    });
+    assert.deepEqual(caches, ['pathway-assistant-ffffffffffffffff']);
+  } finally {
+    await context.close();
+    await local.close();
+    rmSync(root, { recursive: true, force: true });
   }
 });
