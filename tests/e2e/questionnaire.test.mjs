@@ -290,3 +290,23 @@ test('the results print as a clean summary: no buttons, links written out, answe
     assert.match(printed.answers, /Nationality|nationality/);
   });
 });
+
+test('the same build works below any sub-path of a site', async () => {
+  const below = await serveDist({ prefix: '/services/migration/assistant/' });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watchPage(page, new URL(below.url).origin);
+    await openApp(page, `${below.url}services/migration/assistant/?lang=fr`);
+    await page.waitForFunction(() => document.querySelector('.pa-app')?.getAttribute('lang') === 'fr');
+    await page.locator('[data-action="start"]').click();
+    await answerAll(page, scenario('return-afghan-no-papers').answers);
+    await page.locator('[data-action="results"]').click();
+    assert.equal((await shownResults(page)).routes['voluntary-return'], 'likely');
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    assert.ok(below.requests.every(({ url }) => url.startsWith('/services/migration/assistant/')), 'every file is asked below the sub-path');
+  } finally {
+    await context.close();
+    await below.close();
+  }
+});

@@ -50,15 +50,23 @@ const CONTENT_TYPES = {
  *
  * Returns `{ url, requests, close }`: `url` ends with a slash, `requests` lists every path asked for (a privacy
  * suite can check that no answer ever reaches the server), and `close()` stops the server.
- * `headers` are added to every response (a suite can set a Content-Security-Policy, for example).
+ * `headers` are added to every response (a suite can set a Content-Security-Policy, for example); `prefix` serves
+ * the build below a sub-path.
  */
-export async function serveDist({ root = DIST_DIR, headers = {} } = {}) {
+export async function serveDist({ root = DIST_DIR, headers = {}, prefix = '/' } = {}) {
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   });
   const requests = [];
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const full = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    // With a prefix (`/sub/path/`), the build is served below it, as a host might put it.
+    if (!full.startsWith(prefix)) {
+      requests.push({ method: request.method, url: request.url });
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    const path = `/${full.slice(prefix.length)}`;
     requests.push({ method: request.method, url: request.url });
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (file !== root && !file.startsWith(root + sep)) {
