@@ -20,7 +20,7 @@ commands:
   questions                      list the questions as JSON
   routes                         list the routes as JSON
   eval FILE                      evaluate a scenario file (`-` reads standard input), print JSON
-  what-if FILE QUESTION          for each other answer to QUESTION worth trying, the route statuses it changes
+  what-if FILE QUESTION          (FILE may be `-`) for each other answer to QUESTION worth trying, the route statuses it changes
   verify [--budget STATES] [--covering]
                                  walk every combination of answers, count the paths and report
                                  (--covering: only one goal search per route and per question)
@@ -225,11 +225,23 @@ fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluati
     })
 }
 
-fn what_if(options: &Options, file: &str, question: &str) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| fail(2, format!("{file}: cannot be read: {e}")))?;
+/// A scenario file (`-` reads standard input) with the pack, the date (`--date`, else the file's) and its answers.
+fn read_scenario(
+    options: &Options,
+    file: &str,
+) -> Result<(Scenario, Loaded, Date, engine::Answers), Failure> {
+    let text = if file == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| fail(2, format!("cannot read standard input: {e}")))?;
+        text
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| fail(2, format!("{file}: cannot be read: {e}")))?
+    };
     let scenario = Scenario::parse(&text).map_err(|e| fail(2, format!("{file}: {e}")))?;
-    let Loaded { pack, .. } = load_pack(options)?;
+    let loaded = load_pack(options)?;
     let date = match options.date {
         Some(date) => date,
         None => scenario
@@ -237,8 +249,13 @@ fn what_if(options: &Options, file: &str, question: &str) -> Result<(), Failure>
             .map_err(|e| fail(2, format!("{file}: {e}")))?,
     };
     let answers = scenario
-        .answers(&pack)
+        .answers(&loaded.pack)
         .map_err(|e| fail(2, format!("{file}: {e}")))?;
+    Ok((scenario, loaded, date, answers))
+}
+
+fn what_if(options: &Options, file: &str, question: &str) -> Result<(), Failure> {
+    let (_, Loaded { pack, .. }, date, answers) = read_scenario(options, file)?;
     let alternatives = engine::what_if(&pack, &answers, date, question)
         .ok_or_else(|| fail(2, format!("there is no question `{question}`")))?;
     let list: Vec<Value> = alternatives
@@ -256,27 +273,7 @@ fn what_if(options: &Options, file: &str, question: &str) -> Result<(), Failure>
 }
 
 fn eval(options: &Options, file: &str) -> Result<(), Failure> {
-    let text = if file == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| fail(2, format!("cannot read standard input: {e}")))?;
-        text
-    } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| fail(2, format!("{file}: cannot be read: {e}")))?
-    };
-    let scenario = Scenario::parse(&text).map_err(|e| fail(2, format!("{file}: {e}")))?;
-    let Loaded { pack, texts } = load_pack(options)?;
-    let date = match options.date {
-        Some(date) => date,
-        None => scenario
-            .date()
-            .map_err(|e| fail(2, format!("{file}: {e}")))?,
-    };
-    let answers = scenario
-        .answers(&pack)
-        .map_err(|e| fail(2, format!("{file}: {e}")))?;
+    let (scenario, Loaded { pack, texts }, date, answers) = read_scenario(options, file)?;
     let evaluation = evaluate(&pack, &answers, date);
     print_json(&evaluation_json(&pack, &texts, date, &evaluation))?;
     if let Some(expect) = &scenario.expect {
