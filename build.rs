@@ -71,13 +71,10 @@ fn build() -> Result<(), String> {
     for (part, part_keys) in Part::ALL.iter().zip(&keys) {
         let bytes = engine::keys_to_bytes(std::slice::from_ref(part_keys)).map_err(encode)?;
         let name = format!("keys-{}-{}.bin", part.as_str(), &fingerprint(&bytes)[..12]);
-        match part {
-            Part::Questions => write(out_dir.join("keys-questions.bin"), &bytes)?,
-            Part::Results => {
-                write(out_dir.join("keys-results.bin"), &bytes)?;
-                write(texts_dir.join(&name), &bytes)?;
-                let _ = writeln!(files, "    (\"\", \"keys\", \"{name}\"),");
-            }
+        write(out_dir.join(format!("keys-{}.bin", part.as_str())), &bytes)?;
+        if *part != Part::Questions {
+            write(texts_dir.join(&name), &bytes)?;
+            let _ = writeln!(files, "    (\"\", \"keys-{}\", \"{name}\"),", part.as_str());
         }
     }
     // Every language: checked against English (a missing, empty or extra text fails the build), then written as
@@ -121,7 +118,7 @@ fn build() -> Result<(), String> {
             );
             write(texts_dir.join(&name), &bytes)?;
             let _ = writeln!(files, "    ({code:?}, \"{}\", \"{name}\"),", part.as_str());
-            // English is embedded: its questions in the app, its results too natively (tests have no server).
+            // English is embedded: its questions in the app, its other parts too natively (tests have no server).
             if code == "en" {
                 write(out_dir.join(format!("en-{}.bin", part.as_str())), &bytes)?;
             }

@@ -7,6 +7,12 @@
 
 const here = new URL(import.meta.url);
 
+// The address flag for adviser mode (?mode=adviser) opens its own page, next to this one, with the same query.
+if (new URLSearchParams(location.search).get('mode') === 'adviser' && document.body.hasAttribute('data-pathway-assistant')) {
+  location.replace(new URL(`adviser/${location.search}`, here));
+  await new Promise(() => {}); // the page is being replaced: start nothing here
+}
+
 /** The address of the file named by the query parameter `key`, which must be a plain file name ending in `suffix`. */
 function sibling(key, suffix) {
   const name = here.searchParams.get(key) ?? '';

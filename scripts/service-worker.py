@@ -47,13 +47,15 @@ self.addEventListener('fetch', (event) => {
       // The page is the same whatever its query (?lang=); every other file is cached under its exact address
       // (boot.js with the query that names the build's files, which it reads from its own address).
       const cached = request.mode === 'navigate'
-        ? await cache.match('./', { ignoreSearch: true })
+        ? await cache.match(request, { ignoreSearch: true })
         : await cache.match(request);
       if (cached) {
         return cached;
       }
       const response = await fetch(request);
-      if (response.ok && /\\/texts\\/[a-z]{2,3}-(questions|results)-[0-9a-f]+\\.bin$/.test(url.pathname)) {
+      // Another language's texts, and adviser mode's page and files, are kept once fetched.
+      if (response.ok && (/\\/texts\\/([a-z]{2,3}|keys)-(questions|results|adviser)-[0-9a-f]+\\.bin$/.test(url.pathname)
+        || url.pathname.startsWith(new URL('adviser/', self.registration.scope).pathname))) {
         await cache.put(request, response.clone());
       }
       return response;
@@ -74,9 +76,10 @@ def main() -> int:
         if path.is_file() and path.name != "sw.js"
     )
     # Other languages are cached when chosen, not on install: a phone downloads only what it uses.
-    other_language = re.compile(r"texts/(?!en-)[a-z]{2,3}-(questions|results)-[0-9a-f]+\.bin")
-    # Only the assistant's own page: not the loader for other sites' pages nor its demo.
-    own = [name for name in files if not name.startswith(("embed", "."))]
+    other_language = re.compile(r"texts/((?!en-)[a-z]{2,3}-(questions|results)|[a-z]{2,3}-adviser|keys-adviser)-[0-9a-f]+\.bin")
+    # Only the assistant's own page: not the loader for other sites' pages nor its demo, nor adviser mode (its own
+    # page, cached when opened).
+    own = [name for name in files if not name.startswith(("embed", ".", "adviser/"))]
     precache = ["./"] + [name for name in own if not other_language.fullmatch(name)]
     # boot.js is loaded with a query naming the build's files (Trunk.toml, pattern_script): cache that address.
     boot = re.search(r'src="([^"]*boot\.js\?[^"]*)"', (staging / "index.html").read_text(encoding="utf-8"))

@@ -24,6 +24,8 @@ pub struct Catalog {
     question_keys: Vec<String>,
     /// The keys of the results' texts, once loaded (they travel in their own file).
     results_keys: OnceLock<Vec<String>>,
+    /// The keys of adviser mode's texts, once loaded (only the adviser page fetches them).
+    adviser_keys: OnceLock<Vec<String>>,
     /// The texts loaded so far, by language, and which parts they cover.
     texts: RwLock<Vec<(String, Texts, Vec<Part>)>>,
     /// The language on show.
@@ -107,6 +109,7 @@ pub fn catalog() -> Result<&'static Catalog, &'static str> {
                 full: OnceLock::new(),
                 question_keys,
                 results_keys: OnceLock::new(),
+                adviser_keys: OnceLock::new(),
                 texts: RwLock::new(Vec::new()),
                 current: RwLock::new("en".to_string()),
             };
@@ -119,14 +122,23 @@ pub fn catalog() -> Result<&'static Catalog, &'static str> {
             #[cfg(not(target_arch = "wasm32"))]
             {
                 catalog.add_details(include_bytes!(concat!(env!("OUT_DIR"), "/details.bin")))?;
-                catalog.add_results_keys(include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/keys-results.bin"
-                )))?;
+                catalog.add_keys(
+                    Part::Results,
+                    include_bytes!(concat!(env!("OUT_DIR"), "/keys-results.bin")),
+                )?;
                 catalog.add(
                     "en",
                     Part::Results,
                     include_bytes!(concat!(env!("OUT_DIR"), "/en-results.bin")),
+                )?;
+                catalog.add_keys(
+                    Part::Adviser,
+                    include_bytes!(concat!(env!("OUT_DIR"), "/keys-adviser.bin")),
+                )?;
+                catalog.add(
+                    "en",
+                    Part::Adviser,
+                    include_bytes!(concat!(env!("OUT_DIR"), "/en-adviser.bin")),
                 )?;
             }
             Ok(catalog)
@@ -165,28 +177,38 @@ impl Catalog {
         self.full.get().is_some()
     }
 
-    /// Adds the keys of the results' texts (the file fetched before any results texts).
-    pub fn add_results_keys(&self, bytes: &[u8]) -> Result<(), String> {
+    /// Adds the keys of a fetched part's texts (the file fetched before any of that part's texts).
+    pub fn add_keys(&self, part: Part, bytes: &[u8]) -> Result<(), String> {
         let keys = read_keys(bytes)?;
-        // A second load of the same file changes nothing.
-        let _ = self.results_keys.set(keys);
+        // A second load of the same file changes nothing; the questions' keys are embedded.
+        if let Some(slot) = self.fetched_keys(part) {
+            let _ = slot.set(keys);
+        }
         Ok(())
     }
 
-    /// Whether the keys of the results' texts are loaded.
-    pub fn has_results_keys(&self) -> bool {
-        self.results_keys.get().is_some()
+    /// Whether the keys of a part's texts are here.
+    pub fn has_keys(&self, part: Part) -> bool {
+        self.fetched_keys(part)
+            .is_none_or(|slot| slot.get().is_some())
+    }
+
+    fn fetched_keys(&self, part: Part) -> Option<&OnceLock<Vec<String>>> {
+        match part {
+            Part::Questions => None,
+            Part::Results => Some(&self.results_keys),
+            Part::Adviser => Some(&self.adviser_keys),
+        }
     }
 
     /// Adds the texts of a text file; an error says what is wrong with the file (damaged, another version).
     pub fn add(&self, locale: &str, part: Part, bytes: &[u8]) -> Result<(), String> {
-        let keys = match part {
-            Part::Questions => self.question_keys.as_slice(),
-            Part::Results => self
-                .results_keys
+        let keys = match self.fetched_keys(part) {
+            None => self.question_keys.as_slice(),
+            Some(slot) => slot
                 .get()
                 .map(Vec::as_slice)
-                .ok_or("the results keys are not loaded")?,
+                .ok_or_else(|| format!("the {} keys are not loaded", part.as_str()))?,
         };
         let texts = bundle_from_bytes(bytes)
             .map_err(|error| error.to_string())
@@ -258,7 +280,12 @@ impl Catalog {
 
     /// An app text (`ui.<name>`) with `{name}` placeholders replaced by the given values.
     pub fn ui(&self, name: &str, values: &[(&str, &str)]) -> String {
-        let key = format!("ui.{name}");
+        self.app_text("ui", name, values)
+    }
+
+    /// A text of the app's own (`<group>.<name>`: `ui`, `adviser`) with its `{name}` placeholders replaced.
+    pub fn app_text(&self, group: &str, name: &str, values: &[(&str, &str)]) -> String {
+        let key = format!("{group}.{name}");
         let current = self.current();
         let mut text = {
             let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);

@@ -30,12 +30,13 @@ pub async fn load(catalog: &Catalog, locale: &str, part: Part) -> Result<(), Str
             .map_err(|error| format!("{}: {error:?}", address(name)))?;
         catalog.add_details(&bytes)?;
     }
-    if part == Part::Results && !catalog.has_results_keys() {
-        let name = file_name("", "keys").ok_or("no results keys")?;
+    if !catalog.has_keys(part) {
+        let name = file_name("", &format!("keys-{}", part.as_str()))
+            .ok_or_else(|| format!("no {} keys", part.as_str()))?;
         let bytes = get(&address(name))
             .await
             .map_err(|error| format!("{}: {error:?}", address(name)))?;
-        catalog.add_results_keys(&bytes)?;
+        catalog.add_keys(part, &bytes)?;
     }
     let name = file_name(locale, part.as_str())
         .ok_or_else(|| format!("no {locale} {} texts", part.as_str()))?;

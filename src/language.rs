@@ -24,10 +24,15 @@ pub fn from_browser() -> Locale {
 /// The value of `lang` in the page's query (`?lang=ar`), cut to a short run of letters and dashes: it is shown back
 /// in a notice, and must never carry anything else.
 pub fn read_lang_parameter(query: &str) -> Option<String> {
+    read_code_parameter(query, "lang=")
+}
+
+/// The value of a language parameter such as `lang=` or `client=` (adviser mode), cut as `read_lang_parameter` says.
+pub fn read_code_parameter(query: &str, prefix: &str) -> Option<String> {
     query
         .trim_start_matches('?')
         .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
+        .find_map(|pair| pair.strip_prefix(prefix))
         .map(|value| {
             value
                 .chars()

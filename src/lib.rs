@@ -4,6 +4,7 @@
 //! and which routes match, and shows the answer. Nothing here talks to a server or stores anything.
 
 pub mod address;
+pub mod adviser;
 pub mod catalog;
 pub mod display;
 pub mod document;
@@ -145,6 +146,7 @@ fn Assistant(
     load(wanted.code);
 
     let topics = settings.topics.clone();
+    let placement = settings.placement;
     let exit_url = settings.exit_url.clone();
     let pre_answers = settings.pre_answers();
     #[cfg(target_arch = "wasm32")]
@@ -157,6 +159,7 @@ fn Assistant(
             notice: notice.get(),
             share: shared.get(),
             topics: topics.clone(),
+            adviser_link: placement == Placement::Page,
             // Only the results screen waits for the results texts: reading the signals only there means their
             // arrival never redraws (and resets) a question someone is typing into.
             results: if *current.screen() == session::Screen::Results {
@@ -244,7 +247,15 @@ fn Assistant(
     #[cfg(target_arch = "wasm32")]
     events::listen(root, act, submit);
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (results_failed, texts_arrived, header, act, submit, topics);
+    let _ = (
+        results_failed,
+        texts_arrived,
+        header,
+        act,
+        submit,
+        topics,
+        placement,
+    );
     // Shift pressed three times leaves at once, like the button.
     let presses = StoredValue::new(Vec::<f64>::new());
     let exit_now = settings.exit_url.clone();

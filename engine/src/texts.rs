@@ -80,11 +80,13 @@ pub enum Part {
     Questions,
     /// What only the results show: routes, documents, contacts, parameters' labels.
     Results,
+    /// What only adviser mode shows (`adviser.`): fetched by the adviser page, never by the questionnaire.
+    Adviser,
 }
 
 impl Part {
     /// Both parts, in file order.
-    pub const ALL: [Part; 2] = [Part::Questions, Part::Results];
+    pub const ALL: [Part; 3] = [Part::Questions, Part::Results, Part::Adviser];
 
     /// The part a text key belongs to. The names of `always` contacts (those the start page and the emergency
     /// numbers show) travel with the questions; every other contact text with the results.
@@ -94,7 +96,9 @@ impl Part {
             .and_then(|rest| rest.strip_suffix(".name"))
             .is_some_and(|id| always.iter().any(|a| a == id));
         let questions = ["ui.", "q.", "topic.", "urgent.", "derived.", "set."];
-        if questions.iter().any(|prefix| key.starts_with(prefix)) || contact_name {
+        if key.starts_with("adviser.") {
+            Part::Adviser
+        } else if questions.iter().any(|prefix| key.starts_with(prefix)) || contact_name {
             Part::Questions
         } else {
             Part::Results
@@ -106,6 +110,7 @@ impl Part {
         match self {
             Part::Questions => "questions",
             Part::Results => "results",
+            Part::Adviser => "adviser",
         }
     }
 }

@@ -35,6 +35,8 @@ pub struct Frame {
     pub share: Option<(String, bool)>,
     /// The topics a host page keeps (empty: all).
     pub topics: Vec<String>,
+    /// Whether the start page links to adviser mode (only on the assistant's own page, where `adviser/` is).
+    pub adviser_link: bool,
 }
 
 /// "Keep these answers for later": what the link is, the button, and the link once made.
@@ -102,10 +104,10 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
         );
     }
     nodes.extend(match session.screen() {
-        Screen::Start => start::page(catalog, session.moved()),
+        Screen::Start => start::page(catalog, session.moved(), frame.adviser_link),
         Screen::Question(id) => match pack.question(id) {
             Some(question) => with_back(catalog, question::page(catalog, session, question)),
-            None => start::page(catalog, true),
+            None => start::page(catalog, true, frame.adviser_link),
         },
         Screen::CheckAnswers => {
             let mut page = check_answers::page(catalog, session);

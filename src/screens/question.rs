@@ -257,8 +257,8 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
     nodes
 }
 
-/// The message for a refused answer.
-fn message(catalog: &Catalog, problem: Problem) -> String {
+/// The message for a refused answer (also used by adviser mode).
+pub fn message(catalog: &Catalog, problem: Problem) -> String {
     let key = problem.message_key();
     match problem {
         Problem::Number(NumberProblem::TooSmall(min)) => {
@@ -297,6 +297,7 @@ mod tests {
                 results: super::super::TextsState::Loaded,
                 share: None,
                 topics: Vec::new(),
+                adviser_link: false,
             },
         )
     }

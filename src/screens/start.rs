@@ -5,8 +5,9 @@ use crate::markup::{Node, el};
 
 use super::heading;
 
-/// The first screen a person sees; its heading takes focus only when coming back to it.
-pub fn page(catalog: &Catalog, focus: bool) -> Vec<Node> {
+/// The first screen a person sees; its heading takes focus only when coming back to it. `adviser_link` adds the
+/// way to adviser mode (a page of its own, in the same language).
+pub fn page(catalog: &Catalog, focus: bool, adviser_link: bool) -> Vec<Node> {
     let start_icon = el("svg")
         .class("pa-button__start-icon")
         .attr("xmlns", "http://www.w3.org/2000/svg")
@@ -41,5 +42,15 @@ pub fn page(catalog: &Catalog, focus: bool) -> Vec<Node> {
             .child(start_icon),
     ];
     nodes.extend(super::review_notice(catalog));
+    if adviser_link {
+        nodes.push(
+            el("p").class("pa-body pa-no-print").child(
+                el("a")
+                    .class("pa-link")
+                    .attr("href", format!("adviser/?lang={}", catalog.current()))
+                    .text(catalog.ui("adviser_mode", &[])),
+            ),
+        );
+    }
     nodes
 }

@@ -1,0 +1,320 @@
+//! One consultation in adviser mode: the answers, the date the rules are applied on, the two languages and what is
+//! open on screen. Plain data with no browser in it, so its behaviour is tested natively; nothing in it is stored.
+
+use engine::{Answers, Date, Pack, Replay, replay};
+
+use crate::validation::{Problem, check};
+
+/// The latest date the rules may be applied on (anything later is refused as a typing slip).
+pub const LAST_DATE: &str = "2099-12-31";
+
+/// What an adviser can do. Buttons name it in `data-action` (and `data-arg`); keys map to it (`keys.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Answer a question: `question=raw`.
+    Answer(String, String),
+    /// Show what other answers to this question would change.
+    WhatIf(String),
+    /// Show or hide the QR code of the hand-off link.
+    ToggleQr,
+    /// Show or hide the keyboard shortcuts.
+    ToggleHelp,
+    /// Close whatever is open (help, QR code, what-if table).
+    Close,
+    /// Print the consultation summary.
+    Print,
+    /// Forget everything about this client.
+    Reset,
+    /// Move focus to an element by id.
+    Focus(String),
+    /// Leave the page at once (the header's "Exit this page").
+    Exit,
+}
+
+impl Command {
+    /// The command named by a button's `data-action` and `data-arg`; `None` for anything unknown.
+    pub fn parse(action: &str, arg: Option<String>) -> Option<Command> {
+        Some(match (action, arg) {
+            ("answer", Some(arg)) => {
+                let (question, raw) = arg.split_once('=')?;
+                Command::Answer(question.to_string(), raw.to_string())
+            }
+            ("what-if", Some(question)) => Command::WhatIf(question),
+            ("qr", _) => Command::ToggleQr,
+            ("help", _) => Command::ToggleHelp,
+            ("close", _) => Command::Close,
+            ("print", _) => Command::Print,
+            ("reset", _) => Command::Reset,
+            ("focus", Some(id)) => Command::Focus(id),
+            ("exit", _) => Command::Exit,
+            _ => return None,
+        })
+    }
+}
+
+/// What is open beside the questions and results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// Nothing.
+    None,
+    /// The keyboard shortcuts.
+    Help,
+    /// The QR code for the client's phone.
+    Qr,
+    /// The what-if table of one question.
+    WhatIf(String),
+}
+
+/// Where keyboard focus goes after the page is drawn again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// Where it was (the same field, found by its id).
+    Keep,
+    /// The page's heading (a new consultation, a closed panel).
+    Heading,
+    /// The next question (after an answer that moved on).
+    Next,
+    /// The panel just opened.
+    Panel,
+}
+
+/// The state of one consultation.
+#[derive(Clone, Debug)]
+pub struct Consultation {
+    /// Every answer given, also those an earlier answer made unnecessary (changing it back brings them back).
+    answers: Answers,
+    /// The date the rules are applied on.
+    date: Date,
+    /// Today, where a new consultation starts.
+    today: Date,
+    /// The adviser's language.
+    pub adviser: String,
+    /// The client's language.
+    pub client: String,
+    /// The client's language a new consultation starts with.
+    client_default: String,
+    /// The client's name, if the adviser typed one: printed on the summary only.
+    pub name: String,
+    /// What is open.
+    pub panel: Panel,
+    /// An answer refused, with what was typed: (question, problem, typed).
+    problem: Option<(String, Problem, String)>,
+    /// A date refused, with what was typed.
+    date_problem: Option<String>,
+    /// A sentence to announce (everything cleared, a link restored).
+    pub notice: Option<String>,
+    /// Where focus goes when the page is drawn next.
+    pub focus: Focus,
+}
+
+impl Consultation {
+    /// A new consultation on `today`, in these languages.
+    pub fn new(today: Date, adviser: &str, client: &str) -> Consultation {
+        Consultation {
+            answers: Answers::new(),
+            date: today,
+            today,
+            adviser: adviser.to_string(),
+            client: client.to_string(),
+            client_default: client.to_string(),
+            name: String::new(),
+            panel: Panel::None,
+            problem: None,
+            date_problem: None,
+            notice: None,
+            focus: Focus::Keep,
+        }
+    }
+
+    /// The date the rules are applied on.
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// The answers the questionnaire reaches with the answers given, at the date applied.
+    pub fn reached(&self, pack: &Pack) -> Replay {
+        replay(pack, &self.answers, self.date)
+    }
+
+    /// The answers that count (those the questionnaire reaches).
+    pub fn answers(&self, pack: &Pack) -> Answers {
+        self.reached(pack).answers
+    }
+
+    /// The refused answer to a question, with what was typed.
+    pub fn problem(&self, question: &str) -> Option<(Problem, &str)> {
+        self.problem
+            .as_ref()
+            .filter(|(id, _, _)| id == question)
+            .map(|(_, problem, typed)| (*problem, typed.as_str()))
+    }
+
+    /// What was typed as the date when it was refused.
+    pub fn date_problem(&self) -> Option<&str> {
+        self.date_problem.as_deref()
+    }
+
+    /// Records an answer (checked first; a refused one is kept with its problem, the answers are unchanged).
+    pub fn answer(&mut self, pack: &Pack, question: &str, raw: &str) {
+        let Some(asked) = pack.question(question) else {
+            return;
+        };
+        let was_next = self.reached(pack).next_question.as_deref() == Some(question);
+        match check(pack, asked, raw).and_then(|answer| {
+            self.answers
+                .set(pack, question, &answer)
+                .map_err(|_| Problem::ChooseOne)
+        }) {
+            Ok(()) => {
+                self.problem = None;
+                self.focus = if was_next { Focus::Next } else { Focus::Keep };
+                if matches!(&self.panel, Panel::WhatIf(id) if id == question) {
+                    // The table compares with the answer given: it is rebuilt for the new one.
+                    self.panel = Panel::WhatIf(question.to_string());
+                }
+            }
+            Err(problem) => {
+                self.focus = Focus::Keep;
+                let typed: String = raw.chars().take(100).collect();
+                self.problem = Some((question.to_string(), problem, typed));
+            }
+        }
+        self.notice = None;
+    }
+
+    /// Applies the rules at another date, typed as `YYYY-MM-DD` (what a date field gives); a date outside what the
+    /// pack covers is refused and kept to show.
+    pub fn set_date(&mut self, pack: &Pack, typed: &str) {
+        let last = Date::parse(LAST_DATE).unwrap_or(self.today);
+        match Date::parse(typed.trim()) {
+            Ok(date) if date >= pack.covers_from && date <= last => {
+                self.date = date;
+                self.date_problem = None;
+            }
+            _ => self.date_problem = Some(typed.chars().take(30).collect()),
+        }
+        self.focus = Focus::Keep;
+    }
+
+    /// Shows the what-if table of a question, or hides it when it is on show.
+    pub fn what_if(&mut self, question: &str) {
+        self.panel = match &self.panel {
+            Panel::WhatIf(id) if id == question => Panel::None,
+            _ => Panel::WhatIf(question.to_string()),
+        };
+        self.focus = self.panel_focus();
+    }
+
+    /// Shows a panel, or hides it when it is on show.
+    pub fn toggle(&mut self, panel: Panel) {
+        self.panel = if self.panel == panel {
+            Panel::None
+        } else {
+            panel
+        };
+        self.focus = self.panel_focus();
+    }
+
+    /// Closes what is open; focus returns to the page's heading.
+    pub fn close(&mut self) {
+        if self.panel != Panel::None {
+            self.panel = Panel::None;
+            self.focus = Focus::Heading;
+        }
+    }
+
+    fn panel_focus(&self) -> Focus {
+        if self.panel == Panel::None {
+            Focus::Heading
+        } else {
+            Focus::Panel
+        }
+    }
+
+    /// Takes the answers of a hand-off link (an adviser continuing from a client's link).
+    pub fn restore(&mut self, answers: Answers) {
+        self.answers = answers;
+    }
+
+    /// Forgets everything about this client: answers, date, name, the client's language, what is open.
+    pub fn reset(&mut self) {
+        *self = Consultation::new(self.today, &self.adviser, &self.client_default);
+        self.focus = Focus::Heading;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+
+    fn start() -> (Consultation, &'static Pack) {
+        let pack = &catalog().unwrap_or_else(|e| panic!("{e}")).pack;
+        let today = Date::parse("2026-11-27").unwrap_or(pack.covers_from);
+        (Consultation::new(today, "en", "ar"), pack)
+    }
+
+    #[test]
+    fn answers_are_checked_and_a_refused_one_is_kept_with_its_problem() {
+        let (mut c, pack) = start();
+        c.answer(pack, "in_danger_now", "no");
+        c.answer(pack, "location", "abroad");
+        assert_eq!(c.focus, Focus::Next, "answering the next question moves on");
+        assert_eq!(c.answers(pack).len(), 2);
+        c.answer(pack, "location", "the moon");
+        assert_eq!(
+            c.problem("location")
+                .map(|(p, typed)| (p, typed.to_string())),
+            Some((Problem::ChooseOne, "the moon".to_string()))
+        );
+        assert_eq!(
+            c.answers(pack).get("location").map(ToString::to_string),
+            Some("abroad".into())
+        );
+        c.answer(pack, "location", "in_belgium");
+        assert_eq!(c.problem("location"), None);
+        c.answer(pack, "no_such_question", "yes");
+        assert_eq!(c.answers(pack).len(), 2);
+    }
+
+    #[test]
+    fn an_absurd_date_is_refused_and_the_rules_date_kept() {
+        let (mut c, pack) = start();
+        let before = c.date();
+        for typed in ["", "banana", "1999-01-01", "3000-01-01", "2025-02-30"] {
+            c.set_date(pack, typed);
+            assert_eq!(c.date(), before, "{typed}");
+            assert_eq!(c.date_problem(), Some(typed));
+        }
+        c.set_date(pack, "2025-08-18");
+        assert_eq!(c.date().to_string(), "2025-08-18");
+        assert_eq!(c.date_problem(), None);
+    }
+
+    #[test]
+    fn reset_forgets_everything_but_the_advisers_language() {
+        let (mut c, pack) = start();
+        c.answer(pack, "in_danger_now", "no");
+        c.set_date(pack, "2025-08-18");
+        c.name = "Amina".into();
+        c.client = "fa".into();
+        c.what_if("in_danger_now");
+        c.reset();
+        assert!(c.answers(pack).is_empty());
+        assert_eq!(c.date().to_string(), "2026-11-27");
+        assert!(c.name.is_empty());
+        assert_eq!((c.adviser.as_str(), c.client.as_str()), ("en", "ar"));
+        assert_eq!(c.panel, Panel::None);
+    }
+
+    #[test]
+    fn commands_are_read_from_buttons_and_unknown_ones_ignored() {
+        assert_eq!(
+            Command::parse("answer", Some("age=32".into())),
+            Some(Command::Answer("age".into(), "32".into()))
+        );
+        assert_eq!(Command::parse("answer", Some("age".into())), None);
+        assert_eq!(Command::parse("format-disk", None), None);
+        assert_eq!(Command::parse("reset", None), Some(Command::Reset));
+    }
+}
