@@ -63,6 +63,11 @@ fn build() -> Result<(), String> {
         "/// The text files served next to the app: (language, part, file name). Written by build.rs.\n\
          pub const FILES: &[(&str, &str, &str)] = &[\n",
     );
+    // Adviser mode's files are listed apart, so the questionnaire's wasm does not carry their names.
+    let mut adviser_files = String::from(
+        "/// The text files only adviser mode fetches: (language, part, file name). Written by build.rs.\n\
+         pub const ADVISER_FILES: &[(&str, &str, &str)] = &[\n",
+    );
     let name = format!("details-{}.bin", &fingerprint(&details)[..12]);
     write(texts_dir.join(&name), &details)?;
     let _ = writeln!(files, "    (\"\", \"details\", \"{name}\"),");
@@ -74,7 +79,16 @@ fn build() -> Result<(), String> {
         write(out_dir.join(format!("keys-{}.bin", part.as_str())), &bytes)?;
         if *part != Part::Questions {
             write(texts_dir.join(&name), &bytes)?;
-            let _ = writeln!(files, "    (\"\", \"keys-{}\", \"{name}\"),", part.as_str());
+            let target = if *part == Part::Adviser {
+                &mut adviser_files
+            } else {
+                &mut files
+            };
+            let _ = writeln!(
+                target,
+                "    (\"\", \"keys-{}\", \"{name}\"),",
+                part.as_str()
+            );
         }
     }
     // Every language: checked against English (a missing, empty or extra text fails the build), then written as
@@ -117,7 +131,12 @@ fn build() -> Result<(), String> {
                 &fingerprint(&bytes)[..12]
             );
             write(texts_dir.join(&name), &bytes)?;
-            let _ = writeln!(files, "    ({code:?}, \"{}\", \"{name}\"),", part.as_str());
+            let target = if *part == Part::Adviser {
+                &mut adviser_files
+            } else {
+                &mut files
+            };
+            let _ = writeln!(target, "    ({code:?}, \"{}\", \"{name}\"),", part.as_str());
             // English is embedded: its questions in the app, its other parts too natively (tests have no server).
             if code == "en" {
                 write(out_dir.join(format!("en-{}.bin", part.as_str())), &bytes)?;
@@ -131,7 +150,9 @@ fn build() -> Result<(), String> {
         ));
     }
     files.push_str("];\n");
+    adviser_files.push_str("];\n");
     list.push_str("];\n");
+    files.push_str(&adviser_files);
     files.push_str(&list);
     // A link's answers name the rules they were given under; a link made for other rules is refused.
     let _ = writeln!(

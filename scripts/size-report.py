@@ -157,6 +157,17 @@ def main() -> int:
                 if gz > options.language_budget:
                     print(f"size-report: texts/{code}-{part} is {gz:,} B gzip, over {options.language_budget:,} B", file=sys.stderr)
                     status = 1
+
+    # Adviser mode is a page of its own (adviser/), loaded only when opened: its own load, reported apart.
+    if (dist / "adviser" / "index.html").is_file():
+        adviser = first_load(dist / "adviser")
+        raw = sum(path.stat().st_size for path in adviser)
+        gz = sum(gzip_size(path.read_bytes()) for path in adviser)
+        texts = [row for row in rows if re.fullmatch(r"texts/([a-z]{2,3}|keys)-adviser-[0-9a-f]+\.bin", row[0])]
+        print()
+        print(f"Adviser mode (adviser/, loaded only when opened): {gz:,} B gzip ({raw:,} B raw, {len(adviser)} files),")
+        print(f"  plus its texts: {max(row[2] for row in texts):,} B gzip at most per language, keys {sum(row[2] for row in texts if row[0].startswith('texts/keys')):,} B;")
+        print("  none of it is in the first load above.")
     return status
 
 

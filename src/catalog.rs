@@ -302,9 +302,22 @@ impl Catalog {
     }
 }
 
-/// The file name of a language's part (`"results"`, or `"keys"` with no language), as the build wrote it.
+/// The file name of a language's part (`"results"`, or `"keys-results"` with no language), as the build wrote it.
 pub fn file_name(locale: &str, part: &str) -> Option<&'static str> {
-    text_files::FILES
+    find_file(text_files::FILES, locale, part)
+}
+
+/// Like `file_name`, also finding adviser mode's files (listed apart, so only adviser mode's wasm holds them).
+pub fn adviser_file_name(locale: &str, part: &str) -> Option<&'static str> {
+    find_file(text_files::ADVISER_FILES, locale, part).or_else(|| file_name(locale, part))
+}
+
+fn find_file(
+    files: &'static [(&str, &str, &'static str)],
+    locale: &str,
+    part: &str,
+) -> Option<&'static str> {
+    files
         .iter()
         .find(|(l, p, _)| *l == locale && *p == part)
         .map(|(_, _, name)| *name)

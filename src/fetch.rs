@@ -23,6 +23,16 @@ fn address(name: &str) -> String {
 
 /// Fetches and adds the texts of a language's part; the error is a sentence for the console.
 pub async fn load(catalog: &Catalog, locale: &str, part: Part) -> Result<(), String> {
+    load_listed(catalog, locale, part, file_name).await
+}
+
+/// Like `load`, finding file names with `file_name` (adviser mode passes `catalog::adviser_file_name`).
+pub async fn load_listed(
+    catalog: &Catalog,
+    locale: &str,
+    part: Part,
+    file_name: fn(&str, &str) -> Option<&'static str>,
+) -> Result<(), String> {
     if part == Part::Results && !catalog.has_details() {
         let name = file_name("", "details").ok_or("no details")?;
         let bytes = get(&address(name))

@@ -85,7 +85,8 @@ fn Adviser(
         leptos::task::spawn_local(async move {
             for part in Part::ALL {
                 if !catalog.has(code, part)
-                    && let Err(problem) = fetch::load(catalog, code, part).await
+                    && let Err(problem) =
+                        fetch::load_listed(catalog, code, part, catalog::adviser_file_name).await
                 {
                     web_sys::console::warn_1(&problem.into());
                     consultation.update(|c| c.notice = Some(catalog.ui("language_failed", &[])));
