@@ -18,6 +18,7 @@ pub mod fetch;
 pub mod intl;
 pub mod language;
 pub mod markup;
+pub mod quick_exit;
 pub mod results;
 pub mod screens;
 pub mod session;
@@ -256,28 +257,13 @@ fn Assistant(
         topics,
         placement,
     );
-    // Shift pressed three times leaves at once, like the button.
-    let presses = StoredValue::new(Vec::<f64>::new());
     let exit_now = settings.exit_url.clone();
-    let listener = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() != "Shift" || event.repeat() {
-            return;
-        }
-        let now = js_sys::Date::now();
-        let mut recent = presses.get_value();
-        recent.retain(|at| now - at < 1000.0);
-        recent.push(now);
-        if recent.len() >= 3 {
-            presses.set_value(Vec::new());
-            session.set(Session::new(date));
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().replace(&exit_now);
-            }
-        } else {
-            presses.set_value(recent);
+    quick_exit::on_three_shifts(move || {
+        session.set(Session::new(date));
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(&exit_now);
         }
     });
-    on_cleanup(move || listener.remove());
 
     let dir = move || {
         if catalog::locale(&locale.get()).is_some_and(|l| l.rtl) {

@@ -139,6 +139,13 @@ fn Adviser(
     });
 
     let exit_url = crate::embedding::Settings::page().exit_url;
+    let exit_now = exit_url.clone();
+    crate::quick_exit::on_three_shifts(move || {
+        consultation.update(Consultation::reset);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(&exit_now);
+        }
+    });
     let act = move |command: Command| match command {
         Command::Answer(question, raw) => consultation.update(|c| c.answer(pack, &question, &raw)),
         Command::WhatIf(question) => consultation.update(|c| c.what_if(&question)),

@@ -264,8 +264,8 @@ describe('adviser mode', () => {
     const client = await phone.newPage();
     await client.goto(decoded.data);
     await client.locator('[data-action="results"]').waitFor();
-    assert.equal(await client.locator('.pa-app').getAttribute('lang'), 'ar');
-    assert.equal(await client.locator('.pa-app').getAttribute('dir'), 'rtl');
+    // The Arabic texts arrive a moment after the page: it then turns to Arabic, right to left.
+    await client.locator('.pa-app[lang="ar"][dir="rtl"]').waitFor();
     await client.locator('[data-action="results"]').click();
     await client.locator('[data-route-id]').first().waitFor();
     const restored = await client.evaluate(() =>
@@ -407,6 +407,27 @@ describe('adviser mode', () => {
     await expectNoViolations(rtl.page, 'adviser mode in Arabic');
     await rtl.page.screenshot({ path: 'target/e2e-screenshots/adviser-ar-en.png' });
     await rtl.context.close();
+  });
+
+  test('Exit this page, by the button or Shift pressed three times, leaves at once', async () => {
+    for (const how of ['button', 'shift']) {
+      const { context, page } = await openAdviser('lang=en&client=ar');
+      // The neutral site is answered locally: the test reaches no other host.
+      await context.route('https://www.bbc.com/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }),
+      );
+      await page.locator('.pa-adviser__next [data-action="answer"]').first().click();
+      if (how === 'button') {
+        await page.locator('header [data-action="exit"]').click();
+      } else {
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        for (let i = 0; i < 3; i += 1) {
+          await page.keyboard.press('Shift');
+        }
+      }
+      await page.waitForURL('https://www.bbc.com/weather');
+      await context.close();
+    }
   });
 
   test('the start page links to adviser mode, and ?mode=adviser opens it', async () => {
