@@ -551,8 +551,8 @@ fn answers_panel(catalog: &Catalog, c: &Consultation) -> Node {
                 display::answer_text(catalog, id, answer, date)
             })))
         });
-        let control = field(catalog, question, &field_id, &value, error.is_some())
-            .attr("data-question", id.clone());
+        let control =
+            field(catalog, c, question, &field_id, &value).attr("data-question", id.clone());
         Some(
             el("li")
                 .class(if error.is_some() {
@@ -615,8 +615,9 @@ fn answers_panel(catalog: &Catalog, c: &Consultation) -> Node {
 }
 
 /// The form control for a question's answer (its options in the language on show).
-fn field(catalog: &Catalog, question: &Question, id: &str, value: &str, invalid: bool) -> Node {
-    let date = catalog.pack.covers_from;
+fn field(catalog: &Catalog, c: &Consultation, question: &Question, id: &str, value: &str) -> Node {
+    let date = c.date();
+    let invalid = c.problem(&question.id).is_some();
     let control = match question.kind {
         QuestionKind::Choice | QuestionKind::YesNo => el("select").class("pa-select").children(
             display::options(catalog, &question.id, date)
@@ -767,7 +768,7 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
         }
         QuestionKind::Number | QuestionKind::Date | QuestionKind::Country => {
             let value = problem.map_or(String::new(), |(_, typed)| typed.to_string());
-            let mut control = field(catalog, question, NEXT_FIELD, &value, error.is_some());
+            let mut control = field(catalog, c, question, NEXT_FIELD, &value);
             if question.kind == QuestionKind::Number
                 && let Some(unit) = question.unit
             {
@@ -834,7 +835,7 @@ fn results(catalog: &Catalog, c: &Consultation) -> Node {
                 let mut nodes: Vec<Node> = results_document(catalog, &session, &[])
                     .into_iter()
                     .map(Block::into_node)
-                    .map(|node| expand(node, &as_of))
+                    .map(|node| expand(node, &as_of, code))
                     .collect();
                 nodes.insert(
                     0,
@@ -875,7 +876,7 @@ fn results(catalog: &Catalog, c: &Consultation) -> Node {
 /// Opens every `details` (legal detail shown by default), lowers the results' headings by one level (they sit
 /// under "Routes"), gives ids a language suffix (two columns hold the same ids otherwise), and adds the rules' date to
 /// each route card.
-fn expand(node: Node, as_of: &str) -> Node {
+fn expand(node: Node, as_of: &str, code: &str) -> Node {
     match node {
         Node::Element {
             tag,
@@ -891,7 +892,7 @@ fn expand(node: Node, as_of: &str) -> Node {
             let mut attrs: Vec<(&'static str, String)> = attrs
                 .into_iter()
                 .map(|(name, value)| match name {
-                    "id" | "aria-labelledby" => (name, format!("{value}-{}", lang_suffix())),
+                    "id" | "aria-labelledby" => (name, format!("{value}-{code}")),
                     _ => (name, value),
                 })
                 .collect();
@@ -900,7 +901,7 @@ fn expand(node: Node, as_of: &str) -> Node {
             }
             let mut children: Vec<Node> = children
                 .into_iter()
-                .map(|child| expand(child, as_of))
+                .map(|child| expand(child, as_of, code))
                 .collect();
             if route_card {
                 children.push(el("p").class("pa-hint").text(as_of.to_string()));
@@ -915,7 +916,85 @@ fn expand(node: Node, as_of: &str) -> Node {
     }
 }
 
-/// The language on show, to keep ids unique when both columns show the same results.
-fn lang_suffix() -> String {
-    crate::catalog::catalog().map_or_else(|_| "en".to_string(), |c| c.current())
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+    use crate::markup::find_tag;
+
+    fn consultation() -> (Consultation, &'static Catalog) {
+        let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
+        let today = engine::Date::parse("2026-11-27").unwrap_or(catalog.pack.covers_from);
+        let mut c = Consultation::new(today, "en", "en");
+        for (id, raw) in [
+            ("in_danger_now", "no"),
+            ("location", "abroad"),
+            ("nationality", "IN"),
+        ] {
+            c.answer(&catalog.pack, id, raw);
+        }
+        (c, catalog)
+    }
+
+    #[test]
+    fn the_hand_off_link_holds_the_answers_and_the_clients_language() {
+        let (mut c, catalog) = consultation();
+        c.client = "ar".into();
+        let link = hand_off_link(catalog, &c, "https://example.org/assistant/");
+        let (address, fragment) = link.split_once('#').unwrap_or_default();
+        assert_eq!(address, "https://example.org/assistant/?lang=ar");
+        let answers =
+            crate::share::decode(&catalog.pack, catalog::text_files::PACK_PRINT, fragment)
+                .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(answers, c.answers(&catalog.pack));
+    }
+
+    #[test]
+    fn the_page_lists_the_answers_and_asks_the_next_question() {
+        let (c, catalog) = consultation();
+        let nodes = page(catalog, &c, "https://example.org/");
+        let rows: Vec<&Node> = nodes
+            .iter()
+            .flat_map(|n| {
+                n.find_all(&|n| {
+                    n.get("class")
+                        .is_some_and(|c| c.starts_with("pa-adviser__answer "))
+                })
+            })
+            .collect();
+        assert_eq!(rows.len(), 3);
+        let next = nodes
+            .iter()
+            .flat_map(|n| n.find_all(&|n| n.get("class") == Some("pa-adviser__next pa-no-print")))
+            .next()
+            .and_then(|n| n.get("data-question-id"));
+        assert_eq!(next, Some("purpose"));
+        // Every field has a label.
+        for field in find_tag(&nodes, "select") {
+            let id = field.get("id").unwrap_or_default();
+            assert!(
+                find_tag(&nodes, "label")
+                    .iter()
+                    .any(|l| l.get("for") == Some(id)),
+                "{id} has no label"
+            );
+        }
+    }
+
+    #[test]
+    fn the_what_if_table_lists_each_other_answer() {
+        let (mut c, catalog) = consultation();
+        c.what_if("location");
+        let nodes = page(catalog, &c, "https://example.org/");
+        let answers: Vec<&str> = nodes
+            .iter()
+            .flat_map(|n| n.find_all(&|n| n.tag() == "tr" && n.get("data-answer").is_some()))
+            .filter_map(|row| row.get("data-answer"))
+            .collect();
+        assert!(answers.contains(&"in_belgium"), "{answers:?}");
+        assert!(
+            !answers.contains(&"abroad"),
+            "the answer given is not an alternative"
+        );
+    }
 }
