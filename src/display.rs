@@ -50,6 +50,20 @@ pub fn options(catalog: &Catalog, question_id: &str, date: Date) -> Vec<(String,
     options
 }
 
+/// Every country a country question offers, as (code, name in the language on show), sorted by name.
+pub fn countries(catalog: &Catalog) -> Vec<(String, String)> {
+    let mut countries: Vec<(String, String)> = catalog
+        .pack
+        .country_sets
+        .get("countries")
+        .unwrap_or_default()
+        .iter()
+        .map(|code| (code.clone(), intl::country(code)))
+        .collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    countries
+}
+
 /// A comparison of amounts or dates in words, e.g. `Gross yearly salary: €67,500 a year – below
 /// Walloon Blue Card salary threshold: €68,815 a year (from 1 January 2026, not confirmed)`.
 ///

@@ -14,7 +14,7 @@ use crate::document::Block;
 use crate::intl;
 use crate::markup::{Node, el};
 use crate::results::results_document;
-use crate::screens::question::message;
+use crate::screens::question::{error_message, message};
 use crate::session::Session;
 
 use super::consultation::{Consultation, Focus, LAST_DATE, Panel};
@@ -159,15 +159,10 @@ fn settings(catalog: &Catalog, c: &Consultation) -> Node {
             )
     };
     let date_error = c.date_problem().map(|_| {
-        el("p")
-            .class("pa-error-message")
-            .attr("id", "pa-as-of-error")
-            .child(
-                el("span")
-                    .class("pa-visually-hidden")
-                    .text(catalog.ui("error_prefix", &[])),
-            )
-            .text(t(
+        error_message(
+            catalog,
+            "pa-as-of-error",
+            t(
                 catalog,
                 "as_of_error",
                 &[
@@ -177,7 +172,8 @@ fn settings(catalog: &Catalog, c: &Consultation) -> Node {
                         &engine::Date::parse(LAST_DATE).map_or(LAST_DATE.to_string(), intl::date),
                     ),
                 ],
-            ))
+            ),
+        )
     });
     let described = if date_error.is_some() {
         "pa-as-of-hint pa-as-of-error"
@@ -527,15 +523,11 @@ fn answers_panel(catalog: &Catalog, c: &Consultation) -> Node {
         let field_id = format!("pa-q-{id}");
         let problem = c.problem(id);
         let error = problem.map(|(problem, _)| {
-            el("p")
-                .class("pa-error-message")
-                .attr("id", format!("{field_id}-error"))
-                .child(
-                    el("span")
-                        .class("pa-visually-hidden")
-                        .text(catalog.ui("error_prefix", &[])),
-                )
-                .text(message(catalog, problem))
+            error_message(
+                catalog,
+                &format!("{field_id}-error"),
+                message(catalog, problem),
+            )
         });
         let value = problem.map_or_else(|| answer.to_string(), |(_, typed)| typed.to_string());
         let client = (c.client != c.adviser).then(|| {
@@ -630,15 +622,7 @@ fn field(catalog: &Catalog, c: &Consultation, question: &Question, id: &str, val
                 }),
         ),
         QuestionKind::Country => {
-            let mut countries: Vec<(String, String)> = catalog
-                .pack
-                .country_sets
-                .get("countries")
-                .unwrap_or_default()
-                .iter()
-                .map(|code| (code.clone(), intl::country(code)))
-                .collect();
-            countries.sort_by(|a, b| a.1.cmp(&b.1));
+            let countries = display::countries(catalog);
             el("select")
                 .class("pa-select")
                 .child(
@@ -719,15 +703,11 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
         .collect();
     let problem = c.problem(&id);
     let error = problem.map(|(problem, _)| {
-        el("p")
-            .class("pa-error-message")
-            .attr("id", format!("{NEXT_FIELD}-error"))
-            .child(
-                el("span")
-                    .class("pa-visually-hidden")
-                    .text(catalog.ui("error_prefix", &[])),
-            )
-            .text(message(catalog, problem))
+        error_message(
+            catalog,
+            &format!("{NEXT_FIELD}-error"),
+            message(catalog, problem),
+        )
     });
     let answer_area = match question.kind {
         QuestionKind::Choice | QuestionKind::YesNo => {

@@ -45,17 +45,9 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
             .attr("id", hint_id.clone())
             .text(hint)
     });
-    let error_node = message.clone().map(|message| {
-        el("p")
-            .class("pa-error-message")
-            .attr("id", error_id.clone())
-            .child(
-                el("span")
-                    .class("pa-visually-hidden")
-                    .text(catalog.ui("error_prefix", &[])),
-            )
-            .text(message)
-    });
+    let error_node = message
+        .clone()
+        .map(|message| error_message(catalog, &error_id, message));
     let focus_heading = problem.is_none();
     let label_heading = |title: String| {
         el("h1").class("pa-label-wrapper").child(
@@ -156,15 +148,7 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
             nodes
         }
         QuestionKind::Country => {
-            let mut countries: Vec<(String, String)> = catalog
-                .pack
-                .country_sets
-                .get("countries")
-                .unwrap_or_default()
-                .iter()
-                .map(|code| (code.clone(), intl::country(code)))
-                .collect();
-            countries.sort_by(|a, b| a.1.cmp(&b.1));
+            let countries = display::countries(catalog);
             let options = countries.into_iter().map(|(code, name)| {
                 el("option")
                     .flag("selected", code == value)
@@ -255,6 +239,19 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
             ),
     );
     nodes
+}
+
+/// The message under a field whose answer was refused (GOV.UK error message), with the hidden "Error:" prefix.
+pub fn error_message(catalog: &Catalog, id: &str, message: String) -> Node {
+    el("p")
+        .class("pa-error-message")
+        .attr("id", id)
+        .child(
+            el("span")
+                .class("pa-visually-hidden")
+                .text(catalog.ui("error_prefix", &[])),
+        )
+        .text(message)
 }
 
 /// The message for a refused answer (also used by adviser mode).

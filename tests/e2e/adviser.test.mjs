@@ -3,7 +3,7 @@
 // switch, the QR code decoded back to a link that restores the answers, the printed summary, the keyboard, reset,
 // axe, and nothing stored or sent.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { parse, stringify } from 'smol-toml';
 
-import { launchChromium, nativeEvaluation, serveDist, watchPage } from './support.mjs';
+import { nativeEvaluation, serverAndBrowser, watchPage } from './support.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCENARIOS = new URL('../scenarios/', import.meta.url);
@@ -21,25 +21,14 @@ const scenario = (name) => ({ file: new URL(`${name}.toml`, SCENARIOS).pathname,
 const today = new Date().toISOString().slice(0, 10);
 const scratch = mkdtempSync(join(tmpdir(), 'adviser-'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 /** Opens adviser mode in these languages and waits for its page (both languages' texts loaded). */
 async function openAdviser(query = 'lang=en&client=ar') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const problems = watchPage(page, new URL(server.url).origin);
-  await page.goto(`${server.url}adviser/?${query}`);
+  const problems = watchPage(page, new URL(suite.server.url).origin);
+  await page.goto(`${suite.server.url}adviser/?${query}`);
   await page.locator('#pa-adviser-heading').waitFor();
   await page.locator('.pa-adviser__results [data-route-id], .pa-adviser__results p[role="status"]').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('.pa-adviser__results p[role="status"]'));
@@ -255,12 +244,12 @@ describe('adviser mode', () => {
     assert.ok(decoded, 'the QR code decodes');
     const link = new URL(decoded.data);
     assert.equal(decoded.data, await page.locator('#pa-qr-link').inputValue(), 'the code holds the link shown');
-    assert.equal(link.origin + link.pathname, server.url, 'the link opens the standard questionnaire');
+    assert.equal(link.origin + link.pathname, suite.server.url, 'the link opens the standard questionnaire');
     assert.equal(link.searchParams.get('lang'), 'ar');
     assert.match(link.hash, /^#a1-/);
 
     // The client's phone: a new, empty browser context.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const client = await phone.newPage();
     await client.goto(decoded.data);
     await client.locator('[data-action="results"]').waitFor();
@@ -431,16 +420,16 @@ describe('adviser mode', () => {
   });
 
   test('the start page links to adviser mode, and ?mode=adviser opens it', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}?lang=fr`);
+    await page.goto(`${suite.server.url}?lang=fr`);
     const link = page.locator('a[href^="adviser/"]');
     await link.waitFor();
     assert.equal(await link.getAttribute('href'), 'adviser/?lang=fr');
     await link.click();
     await page.locator('#pa-adviser-heading').waitFor();
     assert.equal(await page.locator('.pa-app').getAttribute('lang'), 'fr');
-    await page.goto(`${server.url}?mode=adviser&lang=de&client=so`);
+    await page.goto(`${suite.server.url}?mode=adviser&lang=de&client=so`);
     await page.locator('#pa-adviser-heading').waitFor();
     assert.equal(new URL(page.url()).pathname, '/adviser/');
     assert.equal(await page.locator('#pa-client-language').inputValue(), 'so');

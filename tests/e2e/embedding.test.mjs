@@ -3,26 +3,15 @@
 // request, nothing stored, the host's address, title, <html> and globals untouched; bad attributes are warned
 // about and ignored; the iframe layout tells its parent only its height.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchChromium, openApp, serveDist, watchPage } from './support.mjs';
+import { openApp, serverAndBrowser, watchPage } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 async function demo(body, { viewport = { width: 1400, height: 1000 } } = {}) {
-  const context = await browser.newContext({ viewport });
+  const context = await suite.browser.newContext({ viewport });
   await context.addInitScript(() => {
     window.__globals = Object.getOwnPropertyNames(window);
     window.__violations = [];
@@ -30,10 +19,10 @@ async function demo(body, { viewport = { width: 1400, height: 1000 } } = {}) {
   });
   try {
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
+    const problems = watchPage(page, new URL(suite.server.url).origin);
     const warnings = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await page.goto(`${server.url}embed-demo.html`);
+    await page.goto(`${suite.server.url}embed-demo.html`);
     await page.locator('#family h1').waitFor();
     await page.locator('#return h1').waitFor();
     await body(page, warnings);
@@ -70,8 +59,8 @@ test('two assistants on one page, in two languages and topics, work independentl
 });
 
 test('host styles do not reach the assistant, and the assistant\'s do not reach the host', async () => {
-  const standalone = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await openApp(standalone, server.url);
+  const standalone = await suite.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await openApp(standalone, suite.server.url);
   const reference = await standalone.locator('h1').evaluate((h) => getComputedStyle(h).fontSize);
   const buttonReference = await standalone.locator('[data-action="start"]').evaluate((b) => getComputedStyle(b).backgroundColor);
   await standalone.close();
@@ -154,7 +143,7 @@ test('unknown or malformed attributes are ignored with a warning naming them, an
 });
 
 test('the iframe layout sends its parent only its height, as a number', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
     const page = await context.newPage();
     await context.addInitScript(() => {
@@ -164,7 +153,7 @@ test('the iframe layout sends its parent only its height, as a number', async ()
     await page.route('**/iframe-host.html', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<title>Host</title><iframe id="f" src="/?embed=1" title="Assistant" width="400" height="300"></iframe>' }),
     );
-    await page.goto(`${server.url}iframe-host.html`);
+    await page.goto(`${suite.server.url}iframe-host.html`);
     const frame = page.frameLocator('#f');
     await frame.locator('h1').waitFor();
     await frame.locator('[data-action="start"]').click();

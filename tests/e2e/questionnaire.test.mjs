@@ -2,13 +2,13 @@
 // must get exactly the route statuses and urgent outcomes of the native engine; keyboard only; validation; Back,
 // Change and Start again; the results' content and the print layout.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-import { answer, answerAll, launchChromium, nativeEvaluation, openApp, serveDist, shownResults, watchPage } from './support.mjs';
+import { answer, answerAll, nativeEvaluation, openApp, serveDist, serverAndBrowser, shownResults, watchPage } from './support.mjs';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -28,26 +28,15 @@ const PERSONAS = [
   'protection-stateless-kurd',
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = serverAndBrowser();
 
 /** Opens the app in a fresh context, runs `body(page)`, then checks that nothing went wrong on the way. */
 async function withPage(body, { viewport } = {}) {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+  const context = await suite.browser.newContext(viewport ? { viewport } : {});
   try {
     const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
-    await openApp(page, server.url);
+    const problems = watchPage(page, new URL(suite.server.url).origin);
+    await openApp(page, suite.server.url);
     await body(page);
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
   } finally {
@@ -293,7 +282,7 @@ test('the results print as a clean summary: no buttons, links written out, answe
 
 test('the same build works below any sub-path of a site', async () => {
   const below = await serveDist({ prefix: '/services/migration/assistant/' });
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
     const page = await context.newPage();
     const problems = watchPage(page, new URL(below.url).origin);

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The release build the suites test. `make dist` writes it. */
@@ -97,6 +98,24 @@ export async function serveDist({ root = DIST_DIR, headers = {}, prefix = '/' } 
 /** Starts the system Chromium with the project's flags. */
 export function launchChromium(options = {}) {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options });
+}
+
+/**
+ * A suite's server of dist/ and its Chromium: started before the suite's tests and stopped after them.
+ *
+ * Returns `{ server, browser }`, filled in once the suite starts (read them inside tests and hooks).
+ */
+export function serverAndBrowser() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /**
