@@ -44,11 +44,16 @@ fn standard_page() -> String {
         .unwrap_or_default()
 }
 
-/// A language asked for in the address (`lang=`, `client=`), if the app has it.
-fn asked(prefix: &str) -> Option<&'static str> {
+/// A language asked for in the address (`lang=`, `client=`): the app's code for it, or the code asked for (cut to
+/// letters, digits and dashes) when the app does not have it.
+fn asked(prefix: &str) -> Option<Result<&'static str, String>> {
     let query = web_sys::window()?.location().search().ok()?;
     let code = language::read_code_parameter(&query, prefix)?;
-    catalog::locale(&code.to_ascii_lowercase()).map(|l| l.code)
+    Some(
+        catalog::locale(&code.to_ascii_lowercase())
+            .map(|l| l.code)
+            .ok_or(code),
+    )
 }
 
 /// Adviser mode's page: the header (exit, emergency numbers) and `<main>`, drawn from the consultation.
@@ -61,9 +66,25 @@ fn Adviser(
     let standard = standard_page();
     fetch::set_base(&standard);
     let today = intl::today().unwrap_or(pack.covers_from);
-    let adviser = asked("lang=").unwrap_or_else(|| language::from_browser().code);
-    let client = asked("client=").unwrap_or(adviser);
+    let browser = language::from_browser().code;
+    let (adviser_asked, client_asked) = (asked("lang="), asked("client="));
+    let adviser = match &adviser_asked {
+        Some(Ok(code)) => code,
+        _ => browser,
+    };
+    let client = match &client_asked {
+        Some(Ok(code)) => code,
+        _ => adviser,
+    };
     let mut start = Consultation::new(today, adviser, client);
+    // A language the app does not have is named back (it was cut to letters, digits and dashes), not guessed at.
+    for (asked, shown) in [(&adviser_asked, adviser), (&client_asked, client)] {
+        if let Some(Err(code)) = asked {
+            let name = catalog::locale(shown).map_or("English", |l| l.name);
+            start.notice =
+                Some(catalog.ui("language_unknown", &[("code", code), ("language", name)]));
+        }
+    }
     // A client's own answer link, opened here, brings their answers into the consultation.
     if let Some(fragment) = address::take_fragment() {
         match share::decode(pack, catalog::text_files::PACK_PRINT, &fragment) {

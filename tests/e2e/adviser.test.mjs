@@ -398,6 +398,23 @@ describe('adviser mode', () => {
     await rtl.context.close();
   });
 
+  test('an unknown language or a damaged answer link gets a message, and the consultation goes on', async () => {
+    const { context, page, problems } = await openAdviser('lang=xx&client=%3Cscript%3Ealert(1)%3C/script%3E');
+    const notice = page.locator('main .pa-notification[role="status"]');
+    // Named back cut to 12 letters, digits and dashes: never markup.
+    assert.match(await notice.innerText(), /^“[A-Za-z0-9-]{1,12}” is not one of the languages/);
+    assert.equal(await page.locator('main script').count(), 0);
+    assert.ok(await page.locator('.pa-adviser__next [data-action="answer"]').first().isVisible());
+    await page.goto(`${suite.server.url}adviser/?lang=en#a1-00000000-garbage-0000`);
+    await page.locator('#pa-adviser-heading').waitFor();
+    assert.match(await page.locator('main .pa-notification[role="status"]').innerText(), /does not hold answers/);
+    assert.equal(new URL(page.url()).hash, '', 'the fragment is taken out of the address');
+    await page.locator('.pa-adviser__next [data-action="answer"]').first().click();
+    await page.locator('.pa-adviser__answer').first().waitFor();
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('Exit this page, by the button or Shift pressed three times, leaves at once', async () => {
     for (const how of ['button', 'shift']) {
       const { context, page } = await openAdviser('lang=en&client=ar');
