@@ -168,10 +168,6 @@ impl Consultation {
             Ok(()) => {
                 self.problem = None;
                 self.focus = if was_next { Focus::Next } else { Focus::Keep };
-                if matches!(&self.panel, Panel::WhatIf(id) if id == question) {
-                    // The table compares with the answer given: it is rebuilt for the new one.
-                    self.panel = Panel::WhatIf(question.to_string());
-                }
             }
             Err(problem) => {
                 self.focus = Focus::Keep;

@@ -101,8 +101,9 @@ fn Adviser(
     let header = NodeRef::<leptos::html::Header>::new();
     let main = NodeRef::<leptos::html::Main>::new();
 
-    // Every part of a language (questions, results, adviser mode's own texts) is fetched the first time it is shown.
-    let load = move |code: &'static str| {
+    // Every part of a language (questions, results, adviser mode's own texts) is fetched the first time it is
+    // shown; `then` runs once they are all here (not when one failed: the page says so and stays as it is).
+    let load = move |code: &'static str, then: fn(&mut Consultation, &'static str)| {
         leptos::task::spawn_local(async move {
             for part in Part::ALL {
                 if !catalog.has(code, part)
@@ -111,14 +112,16 @@ fn Adviser(
                 {
                     web_sys::console::warn_1(&problem.into());
                     consultation.update(|c| c.notice = Some(catalog.ui("language_failed", &[])));
-                    break;
+                    loaded.update(|n| *n += 1);
+                    return;
                 }
             }
+            consultation.update(|c| then(c, code));
             loaded.update(|n| *n += 1);
         });
     };
-    load(adviser);
-    load(client);
+    load(adviser, |_, _| {});
+    load(client, |_, _| {});
 
     Effect::new(move || {
         loaded.track();
@@ -192,15 +195,15 @@ fn Adviser(
     };
     let setting = move |name: &str, value: String| match name {
         "adviser" | "client" => {
+            // The adviser's language changes once its texts are here, so the page never goes blank under the
+            // adviser's hands; the client's column shows that its texts are on their way.
             if let Some(locale) = catalog::locale(&value) {
-                consultation.update(|c| {
-                    if name == "adviser" {
-                        c.adviser = locale.code.to_string();
-                    } else {
-                        c.client = locale.code.to_string();
-                    }
-                });
-                load(locale.code);
+                if name == "adviser" {
+                    load(locale.code, |c, code| c.adviser = code.to_string());
+                } else {
+                    consultation.update(|c| c.client = locale.code.to_string());
+                    load(locale.code, |_, _| {});
+                }
             }
         }
         "date" => consultation.update(|c| c.set_date(pack, &value)),

@@ -135,6 +135,15 @@ describe('adviser mode', () => {
     assert.equal(await page.locator('.pa-adviser__results details:not([open])').count(), 0);
     assert.ok(await page.locator('.pa-adviser__results details[open]').count() >= 2);
     await page.screenshot({ path: 'target/e2e-screenshots/adviser-en-ar.png', fullPage: false });
+    // The adviser switches to French: the page turns French once its texts are here, the answers and the focus stay.
+    const mine = page.locator('#pa-adviser-language');
+    await mine.focus();
+    await mine.selectOption('fr');
+    await page.locator('.pa-adviser__results[data-lang="fr"] [data-route-id]').first().waitFor();
+    assert.equal(await page.locator('#pa-adviser-heading .pa-no-print').innerText(), 'Mode conseiller');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'pa-adviser-language');
+    assert.equal(await page.locator('.pa-adviser__answer').count(), asked.length);
+    assert.deepEqual((await columns(page)).fr, native);
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
     await context.close();
   });
