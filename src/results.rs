@@ -103,18 +103,21 @@ pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String])
     blocks
 }
 
+/// A status as its tag shows it: the tag's class and its word ("Likely").
+pub fn status_tag(catalog: &Catalog, status: Status) -> (&'static str, String) {
+    let (class, key) = match status {
+        Status::Likely => ("pa-tag pa-tag--likely", "likely"),
+        Status::Possible => ("pa-tag pa-tag--possible", "possible"),
+        Status::NotMatching => ("pa-tag pa-tag--not-matching", "not_matching"),
+    };
+    (class, catalog.ui(key, &[]))
+}
+
 /// One route's card.
 pub fn route_card(catalog: &Catalog, result: &RouteResult, date: Date) -> Option<Block> {
     let route = catalog.full_pack().route(&result.id)?;
     let t = |key: String| catalog.text(&key, date);
-    let (tag_class, tag_text) = match result.status {
-        Status::Likely => ("pa-tag pa-tag--likely", catalog.ui("likely", &[])),
-        Status::Possible => ("pa-tag pa-tag--possible", catalog.ui("possible", &[])),
-        Status::NotMatching => (
-            "pa-tag pa-tag--not-matching",
-            catalog.ui("not_matching", &[]),
-        ),
-    };
+    let (tag_class, tag_text) = status_tag(catalog, result.status);
     let heading_id = format!("route-{}", route.id);
     let mut children = vec![
         Block::Heading {

@@ -406,12 +406,8 @@ fn qr_panel(catalog: &Catalog, c: &Consultation, standard_page: &str) -> Node {
 
 /// A status as a tag.
 fn status_tag(catalog: &Catalog, status: Status) -> Node {
-    let (class, key) = match status {
-        Status::Likely => ("pa-tag pa-tag--likely", "likely"),
-        Status::Possible => ("pa-tag pa-tag--possible", "possible"),
-        Status::NotMatching => ("pa-tag pa-tag--not-matching", "not_matching"),
-    };
-    el("strong").class(class).text(catalog.ui(key, &[]))
+    let (class, word) = crate::results::status_tag(catalog, status);
+    el("strong").class(class).text(word)
 }
 
 /// For one question, each other answer and the route statuses it would change (`engine::what_if`).
