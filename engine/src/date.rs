@@ -97,6 +97,18 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
     }
 
+    /// The same day `months` calendar months later (earlier when negative), or the month's last day when that month is
+    /// shorter (31 January + 1 month = 28 or 29 February), if it stays in range.
+    pub fn add_months(self, months: i64) -> Option<Date> {
+        let index = i64::from(self.year)
+            .checked_mul(12)?
+            .checked_add(i64::from(self.month) - 1)?
+            .checked_add(months)?;
+        let year = i32::try_from(index.div_euclid(12)).ok()?;
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+        Date::new(year, month, self.day.min(days_in_month(year, month)))
+    }
+
     /// The number of days from `earlier` to `self`.
     pub fn days_after(self, earlier: Date) -> i64 {
         self.days_since_epoch() - earlier.days_since_epoch()
@@ -205,6 +217,17 @@ mod tests {
         check("20250101", None);
         check("2025-01-01 ", None);
         check("２０25-01-01", None);
+    }
+
+    #[test]
+    fn adds_calendar_months() {
+        let date = |text| Date::parse(text).ok();
+        let plus = |text, months| date(text).and_then(|d: Date| d.add_months(months));
+        assert_eq!(plus("2005-03-14", 21 * 12), date("2026-03-14"));
+        assert_eq!(plus("2026-01-31", 1), date("2026-02-28"));
+        assert_eq!(plus("2024-02-29", 12), date("2025-02-28"));
+        assert_eq!(plus("2026-03-31", -1), date("2026-02-28"));
+        assert_eq!(plus("2026-01-15", -13), date("2024-12-15"));
     }
 
     #[test]

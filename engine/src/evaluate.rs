@@ -6,6 +6,7 @@ use crate::evaluator::Evaluator;
 use crate::model::Pack;
 use crate::outcome::{ConditionResult, Evaluation, Reason, RouteResult, Status};
 use crate::questionnaire::replay;
+use crate::timing;
 use crate::truth::Truth;
 
 /// Urgent outcomes and route results for a set of answers, without the questionnaire.
@@ -89,10 +90,22 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
     let routes = pack
         .routes
         .iter()
+        .enumerate()
         .zip(statuses)
         .zip(reasons)
-        .map(|((route, status), reasons)| RouteResult {
+        .map(|(((r, route), status), reasons)| RouteResult {
             id: route.id.clone(),
+            explained: route
+                .explain
+                .iter()
+                .filter(|id| evaluator.derived_truth_of(id) == Truth::True)
+                .cloned()
+                .collect(),
+            met_from: if status == Status::NotMatching {
+                timing::met_from(pack, answers, date, r, &reasons)
+            } else {
+                None
+            },
             // Internally the route still counts as fitting (for the fallback, question selection and `verify`);
             // what the person is told is capped at "possible".
             status: if route.discretionary && status == Status::Likely {

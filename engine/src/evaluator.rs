@@ -301,6 +301,9 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn value(&self, expr: &'a Expr) -> Option<Value<'a>> {
         match expr {
             Expr::Literal(Literal::Number(number)) => Some(Value::Number(*number, None)),
+            Expr::Literal(Literal::Months(months)) => {
+                Some(Value::Number(f64::from(*months), Some(Unit::Months)))
+            }
             Expr::Literal(Literal::Text(text)) => Some(Value::Text(text)),
             Expr::Literal(Literal::Date(date)) => Some(Value::Date(*date)),
             Expr::Today => Some(Value::Date(self.date)),
@@ -313,6 +316,14 @@ impl<'a> Evaluator<'a> {
             Expr::Not(_) | Expr::And(_) | Expr::Or(_) | Expr::Compare { .. } | Expr::In { .. } => {
                 None
             }
+        }
+    }
+
+    /// The truth of derived fact `id`; unknown when the pack has no such fact.
+    pub(crate) fn derived_truth_of(&self, id: &str) -> Truth {
+        match self.index.fact(id) {
+            Some(FactSlot::Derived(d)) => self.derived_truth(d),
+            _ => Truth::Unknown,
         }
     }
 
@@ -425,6 +436,7 @@ impl<'a> Evaluator<'a> {
             (SetRef::List(items), value) => Some(items.iter().any(|item| match (item, value) {
                 (Literal::Text(text), Value::Text(v)) => text == v,
                 (Literal::Number(n), Value::Number(v, _)) => *n == v,
+                (Literal::Months(m), Value::Number(v, _)) => f64::from(*m) == v,
                 (Literal::Date(d), Value::Date(v)) => *d == v,
                 _ => false,
             })),
@@ -582,7 +594,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The status of a route on its own (the fallback rule is applied by `route_statuses`).
-    fn route_status(&self, r: usize, route: &'a Route) -> Status {
+    pub(crate) fn route_status(&self, r: usize, route: &'a Route) -> Status {
         let mut status = Status::Likely;
         let start = self.condition_start(r);
         for (c, condition) in route.conditions.iter().enumerate() {
@@ -695,6 +707,16 @@ fn arith<'a>(op: ArithOp, left: Value<'a>, right: Value<'a>) -> Option<Value<'a>
             #[allow(clippy::cast_possible_truncation)]
             let days = days as i64;
             Value::Date(date.add_days(if op == ArithOp::Add { days } else { -days })?)
+        }
+        (Value::Date(date), Value::Number(months, Some(Unit::Months)))
+            if matches!(op, ArithOp::Add | ArithOp::Sub)
+                && months.fract() == 0.0
+                && months.abs() < 1e6 =>
+        {
+            // The guard keeps `months` well inside i64, so the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            let months = months as i64;
+            Value::Date(date.add_months(if op == ArithOp::Add { months } else { -months })?)
         }
         (Value::Date(a), Value::Date(b)) if op == ArithOp::Sub => {
             // Day counts between calendar dates are far below 2^53, so the conversion is exact.

@@ -125,6 +125,9 @@ pub enum Literal {
     Text(String),
     /// A date such as `2025-08-18`.
     Date(Date),
+    /// A calendar period written `5 years` or `12 months`, counted in months: `today - 21 years` is the same day and
+    /// month 21 years back.
+    Months(u32),
 }
 
 /// A reference to a parameter, possibly templated by choice facts.
@@ -373,6 +376,8 @@ impl fmt::Display for Literal {
             Literal::Number(number) => f.write_str(&crate::format::plain(*number)),
             Literal::Text(text) => write!(f, "'{text}'"),
             Literal::Date(date) => write!(f, "{date}"),
+            Literal::Months(months) if months % 12 == 0 => write!(f, "{} years", months / 12),
+            Literal::Months(months) => write!(f, "{months} months"),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod outcome;
 pub mod questionnaire;
 pub mod texts;
+mod timing;
 pub mod truth;
 pub mod what_if;
 
@@ -35,7 +36,7 @@ pub use details::Details;
 pub use evaluate::{Assessment, assess, evaluate};
 pub use model::Pack;
 pub use outcome::{Comparison, ConditionResult, Evaluation, Operand, Reason, RouteResult, Status};
-pub use questionnaire::{Replay, next_question, replay};
+pub use questionnaire::{Replay, next_question, refuses, replay};
 pub use texts::Texts;
 pub use truth::Truth;
 pub use what_if::{Alternative, Change, what_if};

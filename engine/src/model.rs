@@ -52,6 +52,10 @@ pub struct Question {
     pub dont_know: bool,
     /// Asked only when this holds.
     pub ask_if: Option<Expr>,
+    /// An answer is refused when this is false with it (a birth date in the future, a date that contradicts an
+    /// earlier answer); the text `q.<id>.invalid` says why.
+    #[serde(default)]
+    pub valid_if: Option<Expr>,
     /// The unit of a number question.
     pub unit: Option<Unit>,
     /// The smallest number accepted.
@@ -184,6 +188,10 @@ pub struct Route {
     /// condition holds (so the app never claims more certainty than the law gives).
     #[serde(default)]
     pub discretionary: bool,
+    /// Derived facts that say, when true, which rules apply to this person and why (texts `explain.<id>`), such as
+    /// the family-reunification regime; in pack order of the list.
+    #[serde(default)]
+    pub explain: Vec<String>,
     /// The conditions, all of which must hold.
     pub conditions: Vec<Condition>,
 }

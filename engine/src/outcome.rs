@@ -34,6 +34,13 @@ pub struct RouteResult {
     pub status: Status,
     /// One reason per condition, in the route's order.
     pub reasons: Vec<Reason>,
+    /// The route's `explain` facts that hold: which rules apply to this person and why.
+    #[serde(default)]
+    pub explained: Vec<String>,
+    /// For a route that does not match only because of time (an age, a waiting period, a deadline not reached yet):
+    /// the first date on which it would no longer fail, with the same answers.
+    #[serde(default)]
+    pub met_from: Option<Date>,
 }
 
 /// How well a route fits.

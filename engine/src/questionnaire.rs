@@ -30,6 +30,22 @@ pub fn next_question<'p>(pack: &'p Pack, answers: &Answers, date: Date) -> Optio
     next_index(&evaluator, &statuses).and_then(|i| pack.questions.get(i))
 }
 
+/// Whether the pack refuses `answer` to question `id`, given the other answers, on `date`: its `valid_if` is false
+/// with it (a birth date in the future, a date that contradicts an earlier answer). Unknown is not a refusal.
+pub fn refuses(pack: &Pack, answers: &Answers, id: &str, answer: &Answer, date: Date) -> bool {
+    let Some(valid_if) = pack
+        .questions
+        .iter()
+        .find(|question| question.id == id)
+        .and_then(|question| question.valid_if.as_ref())
+    else {
+        return false;
+    };
+    let mut with = answers.clone();
+    with.insert(id, answer.clone());
+    Evaluator::new(pack, &with, date).truth(valid_if) == Truth::False
+}
+
 /// Walks the questionnaire from no answers, taking each next question's answer from `answers` while there is one.
 ///
 /// Each step adds one answer to the same evaluator (see `Evaluator::add_answer`) instead of starting again.

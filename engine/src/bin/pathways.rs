@@ -213,7 +213,23 @@ fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluati
                     })
                 })
                 .collect();
-            json!({ "id": route.id, "status": route.status.as_str(), "reasons": reasons })
+            let mut entry =
+                json!({ "id": route.id, "status": route.status.as_str(), "reasons": reasons });
+            if !route.explained.is_empty() {
+                // Which rules apply and why, in words: a reason of its own.
+                entry["rules_applied"] = route
+                    .explained
+                    .iter()
+                    .map(|id| {
+                        let text = texts.get(&format!("explain.{id}")).unwrap_or_default();
+                        json!({ "fact": id, "text": text })
+                    })
+                    .collect();
+            }
+            if let Some(from) = route.met_from {
+                entry["met_from"] = json!(from.to_string());
+            }
+            entry
         })
         .collect();
     json!({

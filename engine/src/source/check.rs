@@ -28,6 +28,7 @@ pub(crate) fn check(converted: &Converted, report: &mut Report) -> Usage {
     }
     let usage = check_expressions(converted, report);
     check_contacts(converted, report);
+    check_explanations(converted, report);
     check_derived_cycles(converted, report);
     check_ask_if_order(converted, report);
     check_coverage(converted, report);
@@ -78,6 +79,15 @@ fn check_expressions(converted: &Converted, report: &mut Report) -> Usage {
                 report,
             );
         }
+        if let Some(valid_if) = &question.valid_if {
+            check(
+                valid_if,
+                *file,
+                format!("question \"{}\" valid_if", question.id),
+                &mut typing,
+                report,
+            );
+        }
     }
     for (derived, file) in pack.derived.iter().zip(&converted.derived_file) {
         check(
@@ -104,6 +114,22 @@ fn check_expressions(converted: &Converted, report: &mut Report) -> Usage {
         );
     }
     usage
+}
+
+/// A route's `explain` names derived facts.
+fn check_explanations(converted: &Converted, report: &mut Report) {
+    let pack = &converted.pack;
+    for (route, file) in pack.routes.iter().zip(&converted.route_file) {
+        for id in &route.explain {
+            if !pack.derived.iter().any(|derived| &derived.id == id) {
+                report.add(
+                    converted.path(*file),
+                    format!("route \"{}\" explain", route.id),
+                    format!("there is no derived fact `{id}`"),
+                );
+            }
+        }
+    }
 }
 
 fn check_contacts(converted: &Converted, report: &mut Report) {

@@ -529,12 +529,16 @@ fn convert_question(question: raw::Question, path: &str, report: &mut Report) ->
     let ask_if = question
         .ask_if
         .map(|text| expression(&text, path, &format!("{key} ask_if"), report));
+    let valid_if = question
+        .valid_if
+        .map(|text| expression(&text, path, &format!("{key} valid_if"), report));
     Question {
         id: question.id,
         kind,
         options,
         dont_know: question.dont_know,
         ask_if,
+        valid_if,
         unit,
         min,
         max,
@@ -735,6 +739,7 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
         contacts: route.contacts,
         caution: route.caution,
         discretionary: route.discretionary,
+        explain: route.explain,
         conditions,
     }
 }

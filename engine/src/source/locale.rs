@@ -107,6 +107,9 @@ pub(crate) fn check_texts(
         let what = format!("question \"{}\"", question.id);
         require(file, format!("q.{}.text", question.id), &what);
         require(file, format!("q.{}.label", question.id), &what);
+        if question.valid_if.is_some() {
+            require(file, format!("q.{}.invalid", question.id), &what);
+        }
         if question.kind == QuestionKind::Choice {
             for option in &question.options {
                 require(
@@ -136,6 +139,13 @@ pub(crate) fn check_texts(
                 file,
                 format!("route.{}.caution", route.id),
                 &format!("{what} (caution = true)"),
+            );
+        }
+        for derived in &route.explain {
+            require(
+                file,
+                format!("explain.{derived}"),
+                &format!("{what} (explain)"),
             );
         }
         topics.entry(route.topic.clone()).or_insert(file);

@@ -8,7 +8,7 @@
 //! set      := SET_NAME | "[" literal ("," literal)* "]"
 //! sum      := product (("+" | "-") product)*
 //! product  := atom (("*" | "/") atom)*
-//! atom     := NUMBER | 'text' | YYYY-MM-DD | "today" | "$" PARAM | FACT | "(" expr ")"
+//! atom     := NUMBER ["years" | "months"] | 'text' | YYYY-MM-DD | "today" | "$" PARAM | FACT | "(" expr ")"
 //! ```
 //!
 //! Errors give the column (counted in characters from 1) and what was expected.
@@ -389,7 +389,24 @@ impl Parser {
 
     fn atom(&mut self) -> Result<Expr, ParseError> {
         let expr = match self.peek().clone() {
-            Token::Number(n) => Expr::Literal(Literal::Number(n)),
+            Token::Number(n) => match self.peek_second() {
+                Token::Word(word) if matches!(word.as_str(), "years" | "months") => {
+                    let per = if word == "years" { 12.0 } else { 1.0 };
+                    let months = n * per;
+                    if months.fract() != 0.0 || months > f64::from(u16::MAX) {
+                        return Err(error(
+                            self.column(),
+                            "a period is a whole number of years or months",
+                        ));
+                    }
+                    self.advance();
+                    // Checked just above: a whole number from 0 to 65535.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let months = months as u32;
+                    Expr::Literal(Literal::Months(months))
+                }
+                _ => Expr::Literal(Literal::Number(n)),
+            },
             Token::Text(text) => Expr::Literal(Literal::Text(text)),
             Token::Date(date) => Expr::Literal(Literal::Date(date)),
             Token::Param(param) => Expr::Param(param),
@@ -456,6 +473,22 @@ mod tests {
         check("x + 2 * y >= 10", "x + 2 * y >= 10");
         check("(x + 2) * y >= 10", "(x + 2) * y >= 10");
         check("x - (y - z) > 0", "x - (y - z) > 0");
+    }
+
+    #[test]
+    fn calendar_periods() {
+        check(
+            "birth_date <= today - 21 years",
+            "birth_date <= today - 21 years",
+        );
+        check("d > today - 18 months", "d > today - 18 months");
+        check("d > today - 24 months", "d > today - 2 years");
+        check(
+            "d > today - 0.3 years",
+            "syntax error at column 13: a period is a whole number of years or months",
+        );
+        // `years` alone is still a fact.
+        check("years > 2", "years > 2");
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub(crate) struct Question {
     #[serde(default)]
     pub(crate) dont_know: bool,
     pub(crate) ask_if: Option<String>,
+    pub(crate) valid_if: Option<String>,
     pub(crate) unit: Option<String>,
     pub(crate) min: Option<toml::Value>,
     pub(crate) max: Option<toml::Value>,
@@ -99,6 +100,8 @@ pub(crate) struct Route {
     pub(crate) caution: bool,
     #[serde(default)]
     pub(crate) discretionary: bool,
+    #[serde(default)]
+    pub(crate) explain: Vec<String>,
     #[serde(default)]
     pub(crate) condition: Vec<Condition>,
 }

@@ -1,5 +1,7 @@
 //! A scenario file (`tests/scenarios/*.toml`): a persona's answers, the date, and the outcome it must get.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -40,6 +42,13 @@ pub struct Expect {
     pub not_matching: Vec<String>,
     /// The urgent outcomes, exactly (any order); not checked when absent.
     pub urgent: Option<Vec<String>>,
+    /// For listed routes, the date from which they would fit (`"YYYY-MM-DD"`), or `"none"` for a route that must
+    /// have no such date.
+    #[serde(default)]
+    pub met_from: BTreeMap<String, String>,
+    /// For listed routes, exactly the `explain` facts that must hold (which rules apply and why).
+    #[serde(default)]
+    pub explained: BTreeMap<String, Vec<String>>,
 }
 
 /// Why a scenario cannot be run.
@@ -59,6 +68,9 @@ pub enum ScenarioError {
         /// Why it is refused.
         error: AnswerError,
     },
+    /// The pack refuses an answer with the others (its question's `valid_if` is false).
+    #[error("answer `{0}`: refused by the question's valid_if with the other answers")]
+    Refused(String),
     /// An answer is neither text, number, date nor yes/no.
     #[error("answer `{0}`: expected an option id, a number, a date or a country code")]
     AnswerType(String),
@@ -106,6 +118,12 @@ impl Scenario {
                     error,
                 })?;
         }
+        let date = self.date()?;
+        for (question, answer) in answers.iter() {
+            if crate::questionnaire::refuses(pack, &answers, question, answer, date) {
+                return Err(ScenarioError::Refused(question.to_owned()));
+            }
+        }
         Ok(answers)
     }
 }
@@ -133,6 +151,24 @@ impl Expect {
                     )),
                     Some(_) => {}
                 }
+            }
+        }
+        let route = |id: &str| evaluation.routes.iter().find(|route| route.id == id);
+        for (id, expected) in &self.met_from {
+            let actual = route(id).and_then(|r| r.met_from).map(|d| d.to_string());
+            if actual.as_deref().unwrap_or("none") != expected {
+                differences.push(format!(
+                    "route `{id}` expected met_from {expected} but is {}",
+                    actual.as_deref().unwrap_or("none")
+                ));
+            }
+        }
+        for (id, expected) in &self.explained {
+            let actual = route(id).map(|r| r.explained.clone()).unwrap_or_default();
+            if &actual != expected {
+                differences.push(format!(
+                    "route `{id}` expected explained {expected:?} but is {actual:?}"
+                ));
             }
         }
         if let Some(urgent) = &self.urgent {

@@ -86,6 +86,7 @@ impl<'a> Typing<'a> {
     fn ty(&mut self, expr: &Expr) -> Ty {
         match expr {
             Expr::Literal(Literal::Number(_)) => Ty::Number(None),
+            Expr::Literal(Literal::Months(_)) => Ty::Number(Some(Unit::Months)),
             Expr::Literal(Literal::Text(text)) => Ty::Text(text.clone()),
             Expr::Literal(Literal::Date(_)) | Expr::Today => Ty::Date,
             Expr::Fact(id) => self.fact(id),
@@ -299,7 +300,8 @@ impl<'a> Typing<'a> {
                 for literal in items {
                     match (literal, item) {
                         (Literal::Text(text), target) => self.literal_fits(expr, target, text),
-                        (Literal::Number(_), Ty::Number(_)) | (Literal::Date(_), Ty::Date) => {}
+                        (Literal::Number(_) | Literal::Months(_), Ty::Number(_))
+                        | (Literal::Date(_), Ty::Date) => {}
                         (literal, target) => {
                             let described = self.describe(target);
                             self.errors.push(format!(
@@ -335,7 +337,7 @@ impl<'a> Typing<'a> {
                     Ty::Number,
                 )
             }
-            (Ty::Date, Ty::Number(None | Some(Unit::Days)))
+            (Ty::Date, Ty::Number(None | Some(Unit::Days | Unit::Months)))
                 if matches!(op, ArithOp::Add | ArithOp::Sub) =>
             {
                 Ty::Date
