@@ -108,7 +108,13 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
             },
             // Internally the route still counts as fitting (for the fallback, question selection and `verify`);
             // what the person is told is capped at "possible".
-            status: if route.discretionary && status == Status::Likely {
+            status: if status == Status::Likely
+                && (route.discretionary
+                    || route
+                        .discretionary_if
+                        .as_ref()
+                        .is_some_and(|expr| evaluator.truth(expr) == Truth::True))
+            {
                 Status::Possible
             } else {
                 status

@@ -688,7 +688,9 @@ fn arith<'a>(op: ArithOp, left: Value<'a>, right: Value<'a>) -> Option<Value<'a>
                 Value::Number(if op == ArithOp::Add { a + b } else { a - b }, unit)
             }
             ArithOp::Mul => match (unit_a, unit_b) {
-                (unit, None) | (None, unit) => Value::Number(a * b, unit),
+                (unit, None | Some(Unit::Persons)) | (None | Some(Unit::Persons), unit) => {
+                    Value::Number(a * b, unit)
+                }
                 _ => return None,
             },
             ArithOp::Div if b == 0.0 => return None,

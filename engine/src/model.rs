@@ -188,6 +188,10 @@ pub struct Route {
     /// condition holds (so the app never claims more certainty than the law gives).
     #[serde(default)]
     pub discretionary: bool,
+    /// While this holds, the route is discretionary too (a court has suspended some of its conditions, and nobody
+    /// can say yet how files are decided).
+    #[serde(default)]
+    pub discretionary_if: Option<Expr>,
     /// Derived facts that say, when true, which rules apply to this person and why (texts `explain.<id>`), such as
     /// the family-reunification regime; in pack order of the list.
     #[serde(default)]

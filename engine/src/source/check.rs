@@ -99,6 +99,15 @@ fn check_expressions(converted: &Converted, report: &mut Report) -> Usage {
         );
     }
     for (route, file) in pack.routes.iter().zip(&converted.route_file) {
+        if let Some(expr) = &route.discretionary_if {
+            check(
+                expr,
+                *file,
+                format!("route \"{}\" discretionary_if", route.id),
+                &mut typing,
+                report,
+            );
+        }
         for condition in &route.conditions {
             let key = format!("route \"{}\" condition \"{}\" when", route.id, condition.id);
             check(&condition.expr, *file, key, &mut typing, report);

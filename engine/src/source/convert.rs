@@ -729,6 +729,14 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
             source,
         });
     }
+    let discretionary_if = route.discretionary_if.map(|text| {
+        expression(
+            &text,
+            path,
+            &format!("route \"{}\" discretionary_if", route.id),
+            report,
+        )
+    });
     Route {
         id: route.id,
         topic: route.topic,
@@ -739,6 +747,7 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
         contacts: route.contacts,
         caution: route.caution,
         discretionary: route.discretionary,
+        discretionary_if,
         explain: route.explain,
         conditions,
     }

@@ -100,6 +100,7 @@ pub(crate) struct Route {
     pub(crate) caution: bool,
     #[serde(default)]
     pub(crate) discretionary: bool,
+    pub(crate) discretionary_if: Option<String>,
     #[serde(default)]
     pub(crate) explain: Vec<String>,
     #[serde(default)]

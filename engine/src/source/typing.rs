@@ -321,6 +321,9 @@ impl<'a> Typing<'a> {
                 let unit = match op {
                     ArithOp::Add | ArithOp::Sub if units_compatible(*a, *b) => Some(a.or(*b)),
                     ArithOp::Mul if a.is_none() || b.is_none() => Some(a.or(*b)),
+                    // A count of persons scales an amount: €2,111.89 × 1.3 persons is an amount.
+                    ArithOp::Mul if *b == Some(Unit::Persons) => Some(*a),
+                    ArithOp::Mul if *a == Some(Unit::Persons) => Some(*b),
                     ArithOp::Div if b.is_none() => Some(*a),
                     ArithOp::Div if a == b => Some(None),
                     _ => None,
