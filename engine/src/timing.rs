@@ -151,7 +151,7 @@ fn starts_with_today(expr: &Expr) -> bool {
     }
 }
 
-#[cfg(all(test, feature = "source"))]
+#[cfg(test)]
 mod tests {
     use crate::answers::Answers;
     use crate::date::Date;
