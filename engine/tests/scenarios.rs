@@ -58,3 +58,37 @@ fn every_scenario_gets_its_expected_outcome() {
         failures.join("\n")
     );
 }
+
+/// A birth date that contradicts the age range chosen (here: in the future) is refused by the question's `valid_if`,
+/// naming the question; the same date inside the range is taken.
+#[test]
+fn a_contradicting_date_is_refused_naming_the_question() {
+    let loaded = real_pack();
+    let scenario = |birth: &str| {
+        format!(
+            "title = \"x\"\nsource = \"x\"\ndate = \"2026-12-07\"\n[answers]\npurpose = \"family\"\n\
+             family_relationship = \"spouse\"\npartners_ages = \"both_18_or_over\"\n\
+             younger_partner_birth_date = \"{birth}\"\n"
+        )
+    };
+    let refused = Scenario::parse(&scenario("2027-01-01"))
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.answers(&loaded.pack).map_err(|e| e.to_string()));
+    assert_eq!(
+        refused.err().as_deref(),
+        Some(
+            "answer `younger_partner_birth_date`: refused by the question's valid_if with the other answers"
+        )
+    );
+    let too_old = Scenario::parse(&scenario("1990-01-01"))
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.answers(&loaded.pack).map_err(|e| e.to_string()));
+    assert!(
+        too_old.is_err(),
+        "a partner of 36 contradicts \"one is under 21\""
+    );
+    let fits = Scenario::parse(&scenario("2006-03-14"))
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.answers(&loaded.pack).map_err(|e| e.to_string()));
+    assert!(fits.is_ok(), "{fits:?}");
+}
