@@ -91,8 +91,8 @@ fn build() -> Result<(), String> {
             );
         }
     }
-    // Every language: checked against English (a missing, empty or extra text fails the build), then written as
-    // two files, its questions and its results.
+    // Every language: checked against English (a missing, empty or extra text fails the build) and against its
+    // glossary (locales/<lang>/glossary.toml), then written as two files, its questions and its results.
     let locales = engine::source::translation::read_locale_list(Path::new("locales/locales.toml"))
         .map_err(|errors| format!("The list of languages is broken:\n{errors}"))?;
     let mut problems = Vec::new();
@@ -113,13 +113,21 @@ fn build() -> Result<(), String> {
             loaded.texts.clone()
         } else {
             let dir = Path::new("locales").join(code);
-            match engine::source::translation::load_translation(&dir, &loaded.texts) {
+            let texts = match engine::source::translation::load_translation(&dir, &loaded.texts) {
                 Ok(texts) => texts,
                 Err(errors) => {
                     problems.push(errors.to_string());
                     continue;
                 }
+            };
+            // The names people meet on their letters (CGRA, CGVS, annexe 15…) must appear where English uses them.
+            if let Err(errors) =
+                engine::source::glossary::check_language(code, &dir, &texts, &loaded.texts)
+            {
+                problems.push(errors.to_string());
+                continue;
             }
+            texts
         };
         for (part, part_keys) in Part::ALL.iter().zip(&keys) {
             let bundle = Bundle::new(code, *part, part_keys, &texts)
@@ -145,7 +153,7 @@ fn build() -> Result<(), String> {
     }
     if !problems.is_empty() {
         return Err(format!(
-            "Some languages are incomplete; nothing was built:\n{}",
+            "Some languages are incomplete or miss a glossary term; nothing was built:\n{}",
             problems.join("\n")
         ));
     }

@@ -95,3 +95,28 @@ fn evaluates_the_same_without_its_details() {
     other.routes.pop();
     assert!(other.merge_details(details).is_err());
 }
+
+/// Every language but English has a glossary (`locales/<lang>/glossary.toml`), and where an English text uses one of
+/// its terms the same key's translation contains the rendering. Checked apart from completeness (the app's build
+/// checks both), so a key not yet translated does not hide a glossary miss.
+#[test]
+fn every_language_follows_its_glossary() {
+    use engine::source::{glossary, translation};
+    let root = common::repository();
+    let loaded = real_pack();
+    let locales = translation::read_locale_list(&root.join("locales/locales.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for locale in locales.iter().filter(|locale| locale.code != "en") {
+        let dir = root.join("locales").join(&locale.code);
+        let result = translation::read_texts(&dir)
+            .and_then(|texts| glossary::check_language(&locale.code, &dir, &texts, &loaded.texts));
+        match result {
+            Ok(()) => checked += 1,
+            Err(errors) => problems.push(errors.to_string()),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked >= 12, "only {checked} languages checked");
+}

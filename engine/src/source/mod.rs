@@ -5,6 +5,7 @@
 
 mod check;
 mod convert;
+pub mod glossary;
 mod locale;
 mod parse;
 mod raw;

@@ -1,11 +1,12 @@
 //! The other languages: the list of languages (`locales/locales.toml`) and each language's texts, checked against
 //! the English ones. A missing, empty or extra text, or placeholders that differ, fail the build naming the language
-//! and the key: a release never falls back to English in silence.
+//! and the key: a release never falls back to English in silence. The glossary beside the texts (`glossary.toml`) is
+//! not a text file; `glossary` checks it.
 
 use std::path::Path;
 
 use super::report::Report;
-use super::{CheckError, CheckErrors, locale, read_toml_files};
+use super::{CheckError, CheckErrors, glossary, locale, read_toml_files};
 use crate::texts::{Texts, placeholders};
 
 /// How far a language's texts have been checked by people.
@@ -126,15 +127,32 @@ pub fn read_locale_list(path: &Path) -> Result<Vec<LocaleInfo>, CheckErrors> {
     }
 }
 
-/// Reads a language's texts from `dir` and checks them against the English texts.
-pub fn load_translation(dir: &Path, english: &Texts) -> Result<Texts, CheckErrors> {
+/// Reads a language's texts from every `*.toml` in `dir` but its glossary, without comparing them with English.
+pub fn read_texts(dir: &Path) -> Result<Texts, CheckErrors> {
+    let mut report = Report::default();
+    let texts = read_into(dir, &mut report)?;
+    let errors = report.into_errors();
+    if errors.is_empty() {
+        Ok(texts)
+    } else {
+        Err(CheckErrors(errors))
+    }
+}
+
+fn read_into(dir: &Path, report: &mut Report) -> Result<Texts, CheckErrors> {
     let mut errors = Vec::new();
-    let files = read_toml_files(dir, &mut errors);
+    let mut files = read_toml_files(dir, &mut errors);
     if !errors.is_empty() {
         return Err(CheckErrors(errors));
     }
+    files.retain(|file| file.name != glossary::FILE_NAME);
+    Ok(locale::load_texts(&files, report))
+}
+
+/// Reads a language's texts from `dir` and checks them against the English texts.
+pub fn load_translation(dir: &Path, english: &Texts) -> Result<Texts, CheckErrors> {
     let mut report = Report::default();
-    let texts = locale::load_texts(&files, &mut report);
+    let texts = read_into(dir, &mut report)?;
     check_translation(&dir.display().to_string(), &texts, english, &mut report);
     let errors = report.into_errors();
     if errors.is_empty() {
