@@ -72,6 +72,8 @@ clippy: rust-toolchain fetch
 test-native: rust-toolchain fetch
 	$(call section,Native tests (cargo test --workspace))
 	cargo test --workspace
+	$(call section,Rule keeper worklist (pathways audit: fails only on errors))
+	cargo run --quiet --bin pathways -- audit
 
 test-wasm: rust-toolchain wasm-bindgen chromium fetch
 	$(call section,Browser tests (wasm-bindgen-test in headless Chromium))

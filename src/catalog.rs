@@ -3,6 +3,10 @@
 //! The app embeds the pack, every text key and the English texts of the start page and the questions. The texts only
 //! the results need travel in a second file that the app fetches after the start page (`load_results`), so the
 //! first load stays small (docs/adr/0005-screens-as-data.md).
+//!
+//! A text a language does not have yet arrives as the English text behind a mark (`engine::texts::UNTRANSLATED`);
+//! the lookups return it marked with `markup::untranslated`, so a screen shows it in English, as English, followed
+//! by "(not yet translated)" in the language on show (docs/adr/0012-untranslated-texts-fall-back.md).
 
 use std::sync::{OnceLock, PoisonError, RwLock};
 
@@ -265,17 +269,11 @@ impl Catalog {
 
     /// The text of a key if it exists (for optional texts such as hints), in the language on show.
     pub fn optional_text(&self, key: &str, date: Date) -> Option<String> {
-        let current = self.current();
-        let text = {
-            let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
-            let (_, texts, _) = loaded.iter().find(|(code, _, _)| *code == current)?;
-            texts.get(key)?.to_string()
-        };
+        let (text, english) = self.lookup(key)?;
         // The lock is released first: writing an amount reads app texts (`a month`) again.
         let write = crate::intl::quantity_formatter();
-        Some(engine::texts::fill_placeholders_with(
-            &text, &self.pack, date, &write,
-        ))
+        let text = engine::texts::fill_placeholders_with(&text, &self.pack, date, &write);
+        Some(self.marked(text, english))
     }
 
     /// An app text (`ui.<name>`) with `{name}` placeholders replaced by the given values.
@@ -286,19 +284,33 @@ impl Catalog {
     /// A text of the app's own (`<group>.<name>`: `ui`, `adviser`) with its `{name}` placeholders replaced.
     pub fn app_text(&self, group: &str, name: &str, values: &[(&str, &str)]) -> String {
         let key = format!("{group}.{name}");
-        let current = self.current();
-        let mut text = {
-            let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
-            loaded
-                .iter()
-                .find(|(code, _, _)| *code == current)
-                .and_then(|(_, texts, _)| texts.get(&key))
-                .map_or(key.clone(), str::to_string)
-        };
+        let (mut text, english) = self.lookup(&key).unwrap_or((key, false));
         for (placeholder, value) in values {
             text = text.replace(&format!("{{{placeholder}}}"), value);
         }
-        text
+        self.marked(text, english)
+    }
+
+    /// The text of a key in the language on show, and whether it is the English text shown for lack of a
+    /// translation.
+    fn lookup(&self, key: &str) -> Option<(String, bool)> {
+        let current = self.current();
+        let loaded = self.texts.read().unwrap_or_else(PoisonError::into_inner);
+        let (_, texts, _) = loaded.iter().find(|(code, _, _)| *code == current)?;
+        let (text, english) = engine::texts::untranslated(texts.get(key)?);
+        Some((text.to_string(), english))
+    }
+
+    /// `text`, marked as English followed by `ui.not_yet_translated` if it is the English text of a missing one.
+    fn marked(&self, text: String, english: bool) -> String {
+        if !english {
+            return text;
+        }
+        let marker = self
+            .lookup("ui.not_yet_translated")
+            .map(|(marker, _)| marker)
+            .unwrap_or_default();
+        crate::markup::untranslated(&text, &marker)
     }
 }
 
@@ -321,4 +333,79 @@ fn find_file(
         .iter()
         .find(|(l, p, _)| *l == locale && *p == part)
         .map(|(_, _, name)| *name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{el, find_tag};
+    use engine::texts::Bundle;
+
+    /// A catalog of its own (the shared one stays in English for the other tests) with English and `xx`, a language
+    /// that has only `ui.back` and `ui.not_yet_translated`.
+    fn catalog_with_a_partial_language() -> Catalog {
+        let questions = include_bytes!(concat!(env!("OUT_DIR"), "/en-questions.bin"));
+        let keys = read_keys(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/keys-questions.bin"
+        )))
+        .unwrap_or_else(|problem| panic!("{problem}"));
+        let pack = pack_from_bytes(PACK).unwrap_or_else(|error| panic!("{error}"));
+        let english = bundle_from_bytes(questions)
+            .map_err(|error| error.to_string())
+            .and_then(|bundle| bundle.into_texts("en", Part::Questions, &keys))
+            .unwrap_or_else(|problem| panic!("{problem}"));
+        let partial = Texts::new([
+            ("ui.back".to_string(), "Retour".to_string()),
+            (
+                "ui.not_yet_translated".to_string(),
+                "(pas encore traduit)".to_string(),
+            ),
+        ]);
+        let bundle = Bundle::with_fallback("xx", Part::Questions, &keys, &partial, &english)
+            .unwrap_or_else(|key| panic!("no text for {key}"));
+        let bytes = engine::bundle_to_bytes(&bundle).unwrap_or_else(|error| panic!("{error}"));
+        let catalog = Catalog {
+            pack,
+            full: OnceLock::new(),
+            question_keys: keys,
+            results_keys: OnceLock::new(),
+            adviser_keys: OnceLock::new(),
+            texts: RwLock::new(Vec::new()),
+            current: RwLock::new("en".to_string()),
+        };
+        for (code, bytes) in [("en", &questions[..]), ("xx", &bytes[..])] {
+            catalog
+                .add(code, Part::Questions, bytes)
+                .unwrap_or_else(|problem| panic!("{problem}"));
+        }
+        assert!(catalog.set_current("xx"));
+        catalog
+    }
+
+    #[test]
+    fn a_missing_text_shows_in_english_marked_not_yet_translated() {
+        let catalog = catalog_with_a_partial_language();
+        let english_continue = {
+            let node = el("p").text(catalog.ui("continue", &[]));
+            let spans = find_tag(std::slice::from_ref(&node), "span");
+            assert_eq!(spans.len(), 2, "{node:?}");
+            assert_eq!(spans[0].get("lang"), Some("en"));
+            assert_eq!(spans[0].get("dir"), Some("ltr"));
+            assert_eq!(spans[1].text_content(), "(pas encore traduit)");
+            spans[0].text_content()
+        };
+        // The same words as in English, where nothing is marked.
+        let translated = el("p").text(catalog.ui("back", &[]));
+        assert_eq!(translated.text_content(), "Retour");
+        assert!(find_tag(std::slice::from_ref(&translated), "span").is_empty());
+        assert!(catalog.set_current("en"));
+        let english = el("p").text(catalog.ui("continue", &[]));
+        assert_eq!(english.text_content(), english_continue);
+        assert!(find_tag(std::slice::from_ref(&english), "span").is_empty());
+        assert_eq!(
+            catalog.ui("not_yet_translated", &[]),
+            "(not yet translated)"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use engine::{Answers, Date, Evaluation, Pack, evaluate, replay};
 
-use crate::validation::{Problem, check};
+use crate::validation::{Problem, check_with};
 
 /// What a person can do on a screen. Buttons name their action in `data-action` (and `data-arg`), so the screens
 /// stay plain data and one handler serves them all.
@@ -138,7 +138,8 @@ impl Session {
         }
     }
 
-    /// Checks the answer to the question on show and records it, or keeps it with the problem to show.
+    /// Checks the answer to the question on show and records it, or keeps it with the problem to show (an answer
+    /// the pack refuses given the other answers, such as a birth date in the future, is not recorded either).
     pub fn submit(&mut self, pack: &Pack, raw: &str) {
         let Screen::Question(id) = &self.screen else {
             return;
@@ -147,7 +148,9 @@ impl Session {
             return;
         };
         let id = id.clone();
-        match check(pack, question, raw) {
+        // The other answers that count: those the questionnaire reaches, not answers an earlier change made unneeded.
+        let reached = replay(pack, &self.answers, self.date).answers;
+        match check_with(pack, question, raw, &reached, self.date) {
             Ok(answer) => {
                 if self.answer(pack, &id, &answer).is_err() {
                     // The page's check and the engine disagree: keep the page and say the answer was not taken.
@@ -415,6 +418,41 @@ mod tests {
         s.submit(pack, " 32 ");
         assert_eq!(s.problem(), None);
         assert_ne!(on(&s), "age");
+    }
+
+    #[test]
+    fn an_answer_the_pack_refuses_is_not_recorded_and_what_was_typed_is_kept() {
+        use crate::validation::testing::{TO_RETURN_DATE, refusing_future};
+        let (mut s, base) = session();
+        let id = "last_return_support_date";
+        let pack = &refusing_future(base, id);
+        for _ in 0..TO_RETURN_DATE.len() {
+            let Screen::Question(on_show) = s.screen().clone() else {
+                break;
+            };
+            if on_show == id {
+                break;
+            }
+            let Some((_, raw)) = TO_RETURN_DATE.iter().find(|(q, _)| *q == on_show) else {
+                panic!("asked {on_show}, which the test does not answer");
+            };
+            s.submit(pack, raw);
+        }
+        assert_eq!(on(&s), id);
+        let before = s.answers().clone();
+        // The day after the rules' date (2026-11-27), not after the computer's clock.
+        s.submit(pack, "2026-11-28");
+        assert_eq!(on(&s), id, "the question stays on show");
+        assert_eq!(s.problem(), Some(Problem::Refused));
+        assert_eq!(s.draft(), Some("2026-11-28"), "what was typed is kept");
+        assert_eq!(s.answers(), &before, "the refused answer is not stored");
+        s.submit(pack, "2024-11-15");
+        assert_eq!(s.problem(), None);
+        assert_ne!(on(&s), id);
+        assert_eq!(
+            s.answers().get(id).map(ToString::to_string),
+            Some("2024-11-15".into())
+        );
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Reading what a person typed into a number field, and saying clearly what is wrong with it.
 //!
-//! The engine refuses absurd answers too; this gives the message before anything is recorded.
+//! The engine refuses absurd answers too; this gives the message before anything is recorded. An answer that reads
+//! well can still be one the pack refuses given the other answers (a birth date in the future): `check_with` asks the
+//! engine (`engine::refuses`), and the message is then the pack's own text `q.<id>.invalid`.
 
 use engine::answers::DONT_KNOW;
 use engine::model::{Pack, Question, QuestionKind};
+use engine::{Answers, Date};
 
 /// Why an answer cannot be taken; the question page shows the matching message and keeps what was typed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,12 +19,15 @@ pub enum Problem {
     EnterDate,
     /// A typed number is wrong.
     Number(NumberProblem),
+    /// The pack refuses the answer given the other answers (`engine::refuses`); its message is the question's
+    /// text `q.<id>.invalid`.
+    Refused,
 }
 
 impl Problem {
-    /// The `ui.` text key of the message.
-    pub fn message_key(self) -> &'static str {
-        match self {
+    /// The `ui.` text key of the message; `None` for `Refused`, whose message is the question's `q.<id>.invalid`.
+    pub fn message_key(self) -> Option<&'static str> {
+        Some(match self {
             Problem::ChooseOne => "error_choose_one",
             Problem::ChooseCountry => "error_choose_country",
             Problem::EnterDate => "error_enter_date",
@@ -29,7 +35,30 @@ impl Problem {
             Problem::Number(NumberProblem::NotANumber) => "error_not_number",
             Problem::Number(NumberProblem::TooSmall(_)) => "error_too_small",
             Problem::Number(NumberProblem::TooLarge(_)) => "error_too_large",
-        }
+            Problem::Refused => return None,
+        })
+    }
+}
+
+/// Checks a raw answer as `check` does, then asks the engine whether the pack refuses it given `answers` (the other
+/// answers that count) on `date`, the day the rules are applied on.
+pub fn check_with(
+    pack: &Pack,
+    question: &Question,
+    raw: &str,
+    answers: &Answers,
+    date: Date,
+) -> Result<String, Problem> {
+    let checked = check(pack, question, raw)?;
+    let mut parsed = Answers::new();
+    let refused = parsed.set(pack, &question.id, &checked).is_ok()
+        && parsed
+            .get(&question.id)
+            .is_some_and(|answer| engine::refuses(pack, answers, &question.id, answer, date));
+    if refused {
+        Err(Problem::Refused)
+    } else {
+        Ok(checked)
     }
 }
 
@@ -144,9 +173,44 @@ fn normalise_separators(digits: &str) -> Option<String> {
     Some(plain)
 }
 
+/// Packs made for tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use engine::Pack;
+    use engine::expr::{CompareOp, Expr, FactRef};
+
+    /// `pack` with `valid_if = "<id> <= today"` on the date question `id`: a day after the rules' date is refused
+    /// (whatever the real pack says), so the app's handling of refusals is tested apart from the rules.
+    pub fn refusing_future(pack: &Pack, id: &str) -> Pack {
+        let mut pack = pack.clone();
+        for question in pack.questions.iter_mut().filter(|q| q.id == id) {
+            question.valid_if = Some(Expr::Compare {
+                left: Box::new(Expr::Fact(FactRef::new(id))),
+                op: CompareOp::Le,
+                right: Box::new(Expr::Today),
+            });
+        }
+        pack
+    }
+
+    /// The answers that lead to `last_return_support_date` (a person in Belgium who had return help before).
+    pub const TO_RETURN_DATE: [(&str, &str); 9] = [
+        ("in_danger_now", "no"),
+        ("location", "in_belgium"),
+        ("nationality", "MA"),
+        ("residence_status", "no_legal_stay"),
+        ("exploitation_signs", "no"),
+        ("purpose", "return"),
+        ("age", "38"),
+        ("order_to_leave", "yes"),
+        ("return_support_before", "yes"),
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::catalog;
 
     fn check(text: &str, expected: Result<f64, NumberProblem>) {
         assert_eq!(
@@ -167,6 +231,45 @@ mod tests {
         check("€33,600", Ok(33600.0));
         check("12,5", Ok(12.5));
         check("1,000,000", Ok(1_000_000.0));
+    }
+
+    #[test]
+    fn an_answer_the_pack_refuses_with_the_other_answers_is_refused() {
+        let base = &catalog().unwrap_or_else(|e| panic!("{e}")).pack;
+        let id = "last_return_support_date";
+        let pack = testing::refusing_future(base, id);
+        let Some(question) = pack.question(id) else {
+            panic!("the pack asks {id}");
+        };
+        let date = engine::Date::parse("2026-11-27").unwrap_or(pack.covers_from);
+        // The other answers count: the engine reads the date only where the question is asked.
+        let mut answers = Answers::new();
+        for (question, raw) in testing::TO_RETURN_DATE {
+            assert!(answers.set(&pack, question, raw).is_ok(), "{question}");
+        }
+        assert_eq!(
+            check_with(&pack, question, "2026-11-28", &answers, date),
+            Err(Problem::Refused),
+            "a day after the rules' date"
+        );
+        assert_eq!(Problem::Refused.message_key(), None);
+        assert_eq!(
+            check_with(&pack, question, " 2026-11-27 ", &answers, date),
+            Ok("2026-11-27".to_string())
+        );
+        // A date that does not read is still the app's own message; "I don't know" is never refused.
+        assert_eq!(
+            check_with(&pack, question, "27/13/2026", &answers, date),
+            Err(Problem::EnterDate)
+        );
+        if question.dont_know {
+            assert!(check_with(&pack, question, DONT_KNOW, &answers, date).is_ok());
+        }
+        // Without `valid_if` the same answer is taken.
+        assert!(
+            base.question(id).is_some_and(|q| q.valid_if.is_some()
+                || check_with(base, q, "2026-11-28", &answers, date).is_ok())
+        );
     }
 
     #[test]

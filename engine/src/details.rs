@@ -6,15 +6,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Pack;
+use crate::model::{Pack, Source};
 
 /// The results-only fields of a pack, in the pack's order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     routes: Vec<RouteDetails>,
     parameters: Vec<(String, Vec<String>)>,
-    contacts: Vec<(Option<String>, Option<String>, Option<String>)>,
+    contacts: Vec<ContactDetails>,
+    sources: Vec<Source>,
 }
+
+/// A contact's email, web address, postal address and source.
+type ContactDetails = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct RouteDetails {
@@ -56,8 +65,16 @@ impl Pack {
             contacts: self
                 .contacts
                 .iter_mut()
-                .map(|c| (c.email.take(), c.url.take(), c.address.take()))
+                .map(|c| {
+                    (
+                        c.email.take(),
+                        c.url.take(),
+                        c.address.take(),
+                        c.source.take(),
+                    )
+                })
                 .collect(),
+            sources: std::mem::take(&mut self.sources),
         }
     }
 
@@ -100,11 +117,15 @@ impl Pack {
                 value.source = source;
             }
         }
-        for (contact, (email, url, address)) in self.contacts.iter_mut().zip(details.contacts) {
+        for (contact, (email, url, address, source)) in
+            self.contacts.iter_mut().zip(details.contacts)
+        {
             contact.email = email;
             contact.url = url;
             contact.address = address;
+            contact.source = source;
         }
+        self.sources = details.sources;
         Ok(())
     }
 }

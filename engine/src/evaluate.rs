@@ -8,6 +8,7 @@ use crate::outcome::{ConditionResult, Evaluation, Reason, RouteResult, Status};
 use crate::questionnaire::replay;
 use crate::timing;
 use crate::truth::Truth;
+use crate::warnings;
 
 /// Urgent outcomes and route results for a set of answers, without the questionnaire.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,12 +96,17 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
         .zip(reasons)
         .map(|(((r, route), status), reasons)| RouteResult {
             id: route.id.clone(),
-            explained: route
-                .explain
-                .iter()
-                .filter(|id| evaluator.derived_truth_of(id) == Truth::True)
-                .cloned()
-                .collect(),
+            explained: if regime_beside_the_point(pack, route, status, &reasons) {
+                Vec::new()
+            } else {
+                route
+                    .explain
+                    .iter()
+                    .filter(|id| evaluator.derived_truth_of(id) == Truth::True)
+                    .cloned()
+                    .collect()
+            },
+            warnings: warnings::route_warnings(pack, route, &reasons, date),
             met_from: if status == Status::NotMatching {
                 timing::met_from(pack, answers, date, r, &reasons)
             } else {
@@ -123,4 +129,24 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
         })
         .collect();
     Assessment { urgent, routes }
+}
+
+/// Whether which rules apply is beside the point for this route: it does not match because of a condition that does
+/// not depend on them (the person in Belgium is not Belgian, say), so saying "the old rules apply to you" would mislead.
+fn regime_beside_the_point(
+    pack: &Pack,
+    route: &crate::model::Route,
+    status: Status,
+    reasons: &[Reason],
+) -> bool {
+    if route.explain.is_empty() || status != Status::NotMatching {
+        return false;
+    }
+    let regime = warnings::derived_closure(pack, &route.explain);
+    route
+        .conditions
+        .iter()
+        .zip(reasons)
+        .filter(|(_, reason)| reason.result == ConditionResult::Failed)
+        .any(|(condition, _)| !warnings::names_any(pack, &condition.expr, &regime))
 }

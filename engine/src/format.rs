@@ -95,6 +95,29 @@ fn money(value: f64) -> String {
     }
 }
 
+/// A date in English words: `1 January 2027`.
+pub fn long_date(date: crate::date::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month()).saturating_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// A number with its unit: `€68,815`, `€2,100.50 a month`, `18 years`; a bare number when there is no unit.
 pub fn quantity(value: f64, unit: Option<Unit>) -> String {
     let n = match unit {

@@ -20,6 +20,7 @@ pub mod questionnaire;
 pub mod texts;
 mod timing;
 pub mod truth;
+pub mod warnings;
 pub mod what_if;
 
 #[cfg(feature = "source")]

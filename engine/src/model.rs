@@ -35,6 +35,13 @@ pub struct Pack {
     pub urgent: Vec<Urgent>,
     /// The contacts.
     pub contacts: Vec<Contact>,
+    /// The sources every rule, parameter value and contact cites, by id (`rules/sources.toml`).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The legal events (court suspensions, pending cases, announced changes), each also a derived fact that holds
+    /// while the event is in force.
+    #[serde(default)]
+    pub events: Vec<Event>,
     #[serde(skip)]
     pub(crate) index: OnceLock<PackIndex>,
 }
@@ -111,7 +118,7 @@ pub struct Derived {
     pub expr: Expr,
     /// The legal basis, if the rule has one.
     pub legal_basis: Option<String>,
-    /// Where it comes from.
+    /// The id of the source it comes from (`Pack::source`).
     pub source: Option<String>,
 }
 
@@ -124,8 +131,93 @@ pub struct Parameter {
     pub unit: Option<Unit>,
     /// The legal basis.
     pub legal_basis: String,
+    /// How the amount changes: every year on a given day, or when an authority decides.
+    #[serde(default)]
+    pub updates: Option<Updates>,
     /// The values, sorted by `valid_from`.
     pub values: Vec<ParameterValue>,
+}
+
+/// How a parameter's amount changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Updates {
+    /// Every year on this month and day (indexation on 1 January, for example).
+    Yearly {
+        /// The month, 1 to 12.
+        month: u8,
+        /// The day of the month.
+        day: u8,
+    },
+    /// When a law, decree or authority changes it: no date is expected.
+    OnDecision,
+}
+
+/// A dated legal event that rules and cautions can depend on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The event id, also the id of the derived fact that holds while it is in force.
+    pub id: String,
+    /// What kind of event it is.
+    pub kind: EventKind,
+    /// The first day it is in force.
+    pub from: Date,
+    /// The day it ends, if known (it is no longer in force on that day).
+    pub until: Option<Date>,
+    /// Where it is reported.
+    pub sources: Vec<String>,
+}
+
+/// The kinds of legal event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A court has suspended a rule.
+    Suspension,
+    /// A case against a rule is pending: it may change.
+    PendingCase,
+    /// A change has been announced but is not law yet.
+    AnnouncedChange,
+}
+
+impl EventKind {
+    /// The kind as written in the pack.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Suspension => "suspension",
+            EventKind::PendingCase => "pending_case",
+            EventKind::AnnouncedChange => "announced_change",
+        }
+    }
+}
+
+impl Event {
+    /// Whether the event is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.from <= date && self.until.is_none_or(|until| date < until)
+    }
+}
+
+impl Parameter {
+    /// The day the value in force on `date` is next expected to change, when that day has come and no newer value
+    /// is in the pack: the amount is still used, but it may be out of date.
+    pub fn overdue_update(&self, date: Date) -> Option<Date> {
+        let current = self.value_on(date)?;
+        let last = self.values.last()?;
+        if last.valid_from != current.valid_from {
+            return None;
+        }
+        let Some(Updates::Yearly { month, day }) = self.updates else {
+            return None;
+        };
+        let from = current.valid_from;
+        let this_year = Date::new(from.year(), month, day)?;
+        let next = if this_year > from {
+            this_year
+        } else {
+            Date::new(from.year() + 1, month, day)?
+        };
+        (date >= next).then_some(next)
+    }
 }
 
 /// One value of a parameter and the date it starts.
@@ -135,24 +227,52 @@ pub struct ParameterValue {
     pub valid_from: Date,
     /// The amount.
     pub value: f64,
-    /// Where it comes from.
+    /// The id of the source it comes from (`Pack::source`), which gives its address and kind.
     pub source: String,
-    /// What kind of source that is.
-    pub source_kind: SourceKind,
     /// A warning to show with the value.
     pub flag: Option<Flag>,
+    /// When a person last checked this value against its source.
+    #[serde(default)]
+    pub checked_on: Option<Date>,
 }
 
-/// What kind of source a value comes from.
+/// A page the pack cites (`rules/sources.toml`): rules, parameter values and contacts name it by its id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The source id, such as `dofi_single_permit`.
+    pub id: String,
+    /// Its title, in the page's own language.
+    pub title: String,
+    /// The web address.
+    pub url: String,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// The day a person last read the page for the pack (`pathways audit` lists pages not read for a year).
+    #[serde(default)]
+    pub checked_on: Option<Date>,
+}
+
+/// What kind of source a page is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// A government or official page.
+    /// A government or EU page.
     Official,
-    /// A non-governmental organisation.
-    Ngo,
-    /// A press article or another secondary source.
+    /// A government-funded agency that is not itself an authority (Myria, Agii, fedasilinfo.be).
+    Semi,
+    /// A press article, a law firm, an NGO or another secondary source: corroboration only.
     Secondary,
+}
+
+impl SourceKind {
+    /// The kind as written in `rules/sources.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::Semi => "semi",
+            SourceKind::Secondary => "secondary",
+        }
+    }
 }
 
 /// A warning on a value or a contact: the app then says "check the current amount" or the like.
@@ -176,7 +296,7 @@ pub struct Route {
     pub reviewed_on: Date,
     /// The laws and articles it rests on.
     pub legal_basis: Vec<String>,
-    /// Where it is described.
+    /// The ids of the sources that describe it (`Pack::source`).
     pub sources: Vec<String>,
     /// The documents to collect (text keys `doc.<id>`).
     pub collect: Vec<String>,
@@ -196,6 +316,9 @@ pub struct Route {
     /// the family-reunification regime; in pack order of the list.
     #[serde(default)]
     pub explain: Vec<String>,
+    /// Legal events its cautions depend on (a pending case against its law), besides those its rules name.
+    #[serde(default)]
+    pub events: Vec<String>,
     /// The conditions, all of which must hold.
     pub conditions: Vec<Condition>,
 }
@@ -209,7 +332,7 @@ pub struct Condition {
     pub expr: Expr,
     /// The legal basis.
     pub legal_basis: String,
-    /// Where it comes from.
+    /// The id of the source it comes from (`Pack::source`).
     pub source: String,
 }
 
@@ -233,12 +356,15 @@ pub struct Contact {
     pub phone: Option<String>,
     /// An email address.
     pub email: Option<String>,
-    /// A web address.
+    /// A web address, the link shown to people.
     pub url: Option<String>,
     /// A postal address.
     pub address: Option<String>,
     /// A warning on these details.
     pub flag: Option<Flag>,
+    /// The id of the source where these details were found (`Pack::source`).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// The named sets of country codes; each set is kept sorted.
@@ -362,6 +488,7 @@ impl Pack {
         routes: Vec<Route>,
         urgent: Vec<Urgent>,
         contacts: Vec<Contact>,
+        sources: Vec<Source>,
     ) -> Pack {
         Pack {
             name,
@@ -374,6 +501,8 @@ impl Pack {
             routes,
             urgent,
             contacts,
+            sources,
+            events: Vec::new(),
             index: OnceLock::new(),
         }
     }
@@ -409,5 +538,10 @@ impl Pack {
     /// The contact with this id.
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|contact| contact.id == id)
+    }
+
+    /// The source with this id (none in a pack whose details were split off, see `split_details`).
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
     }
 }

@@ -41,6 +41,9 @@ pub struct RouteResult {
     /// the first date on which it would no longer fail, with the same answers.
     #[serde(default)]
     pub met_from: Option<Date>,
+    /// Reasons to check the route's information before acting on it (`warnings`).
+    #[serde(default)]
+    pub warnings: Vec<crate::warnings::Warning>,
 }
 
 /// How well a route fits.

@@ -10,7 +10,7 @@ use crate::model::Pack;
 use crate::outcome::ConditionResult;
 use crate::source::{SourceFile, Sources, build};
 
-const RULES: [(&str, &str); 3] = [
+const RULES: [(&str, &str); 4] = [
     (
         "pack.toml",
         include_str!("../tests/fixtures/small/rules/pack.toml"),
@@ -22,6 +22,10 @@ const RULES: [(&str, &str); 3] = [
     (
         "work.toml",
         include_str!("../tests/fixtures/small/rules/work.toml"),
+    ),
+    (
+        "sources.toml",
+        include_str!("../tests/fixtures/small/rules/sources.toml"),
     ),
 ];
 const LOCALES: [(&str, &str); 2] = [

@@ -117,6 +117,9 @@ impl Part {
 
 /// The texts of one language and part as shipped in a file: the values only, in the order of the source
 /// language's keys for that part (the app has the keys already).
+///
+/// A text the language does not have yet travels as the English text behind the `UNTRANSLATED` mark, so the app can
+/// show it marked "not yet translated"; a complete language costs no byte more.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bundle {
     /// The bundle format; a file of another format is refused.
@@ -132,13 +135,41 @@ pub struct Bundle {
 /// The format written by this engine version.
 pub const BUNDLE_FORMAT: u16 = 1;
 
+/// Starts a bundle's text that is the English one, shipped because the language has no text for its key yet
+/// (a private-use character, never written in a text file).
+pub const UNTRANSLATED: char = '\u{E000}';
+
+/// A bundle's text without its `UNTRANSLATED` mark, and whether it had one (the text is then English).
+pub fn untranslated(text: &str) -> (&str, bool) {
+    match text.strip_prefix(UNTRANSLATED) {
+        Some(english) => (english, true),
+        None => (text, false),
+    }
+}
+
 impl Bundle {
     /// The bundle of `texts` for `keys` (the source language's keys of the part, sorted); a key with no text is
     /// returned as the error.
     pub fn new(locale: &str, part: Part, keys: &[String], texts: &Texts) -> Result<Bundle, String> {
+        Bundle::with_fallback(locale, part, keys, texts, &Texts::default())
+    }
+
+    /// Like `new`, but a key `texts` lacks takes the text of `english` behind the `UNTRANSLATED` mark; a key neither
+    /// has is returned as the error.
+    pub fn with_fallback(
+        locale: &str,
+        part: Part,
+        keys: &[String],
+        texts: &Texts,
+        english: &Texts,
+    ) -> Result<Bundle, String> {
         let values = keys
             .iter()
-            .map(|key| texts.get(key).map(str::to_owned).ok_or_else(|| key.clone()))
+            .map(|key| match (texts.get(key), english.get(key)) {
+                (Some(text), _) => Ok(text.to_owned()),
+                (None, Some(text)) => Ok(format!("{UNTRANSLATED}{text}")),
+                (None, None) => Err(key.clone()),
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Bundle {
             format: BUNDLE_FORMAT,
@@ -281,6 +312,37 @@ mod tests {
         assert_eq!(fingerprint(b"abc").len(), 16);
         // A change in the last byte changes the first digits too.
         assert_ne!(fingerprint(b"0n_6d40")[..4], fingerprint(b"0n_6d41")[..4]);
+    }
+
+    #[test]
+    fn a_bundle_carries_the_english_text_of_a_missing_key_marked() {
+        let english = Texts::new([
+            ("ui.back".to_owned(), "Back".to_owned()),
+            ("ui.start".to_owned(), "Start".to_owned()),
+        ]);
+        let french = Texts::new([("ui.start".to_owned(), "Commencer".to_owned())]);
+        let keys = keys_of(&english, Part::Questions, &[]);
+        assert_eq!(
+            Bundle::new("fr", Part::Questions, &keys, &french),
+            Err("ui.back".to_owned())
+        );
+        let bundle = Bundle::with_fallback("fr", Part::Questions, &keys, &french, &english)
+            .unwrap_or_else(|key| panic!("no text for {key}"));
+        assert_eq!(bundle.values, vec!["\u{E000}Back", "Commencer"]);
+        let back = bundle
+            .into_texts("fr", Part::Questions, &keys)
+            .unwrap_or_else(|problem| panic!("{problem}"));
+        assert_eq!(back.get("ui.back").map(untranslated), Some(("Back", true)));
+        assert_eq!(
+            back.get("ui.start").map(untranslated),
+            Some(("Commencer", false))
+        );
+        // A complete language costs no byte more.
+        let complete = Bundle::with_fallback("en", Part::Questions, &keys, &english, &english);
+        assert_eq!(
+            complete,
+            Bundle::new("en", Part::Questions, &keys, &english)
+        );
     }
 
     #[test]

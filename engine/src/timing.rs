@@ -187,52 +187,65 @@ when = "decision_date <= today - 731"
 [[parameter]]
 id = "minimum_age"
 legal_basis = "Law T"
+updates = "on_decision"
 [[parameter.value]]
 valid_from = "2025-01-01"
 value = 21
-source = "https://example.org/t"
-source_kind = "official"
+source = "ex"
+checked_on = "2026-01-01"
 
 [[route]]
 id = "aid"
 topic = "signpost"
 reviewed_on = "2026-01-01"
 legal_basis = ["Law A"]
-sources = ["https://example.org/a"]
+sources = ["ex"]
 
 [[route]]
 id = "join"
 topic = "family"
 reviewed_on = "2026-01-01"
 legal_basis = ["Law T"]
-sources = ["https://example.org/t"]
+sources = ["ex"]
 [[route.condition]]
 id = "age"
 when = "birth_date <= today - 21 years"
 legal_basis = "Law T art. 1"
-source = "https://example.org/t1"
+source = "ex"
 [[route.condition]]
 id = "wait"
 when = "waited"
 legal_basis = "Law T art. 2"
-source = "https://example.org/t2"
+source = "ex"
 
 [[route]]
 id = "citizens"
 topic = "family"
 reviewed_on = "2026-01-01"
 legal_basis = ["Law C"]
-sources = ["https://example.org/c"]
+sources = ["ex"]
 [[route.condition]]
 id = "citizen"
 when = "citizen"
 legal_basis = "Law C art. 1"
-source = "https://example.org/c1"
+source = "ex"
 [[route.condition]]
 id = "age"
 when = "birth_date <= today - 21 years"
 legal_basis = "Law C art. 2"
-source = "https://example.org/c2"
+source = "ex"
+"#;
+
+    // One page for every citation: this pack tests time, not sources.
+    const SOURCES: &str = r#"
+[[source]]
+id = "ex"
+title = "Example"
+publisher = "Example"
+url = "https://example.org/t"
+kind = "official"
+language = "en"
+checked_on = "2026-01-01"
 "#;
 
     const TEXTS: &str = r#"
@@ -275,7 +288,10 @@ family = "Family"
     fn pack() -> Pack {
         let sources = Sources {
             pack: Some(SourceFile::new("pack.toml", "rules/pack.toml", PACK)),
-            rules: vec![SourceFile::new("main.toml", "rules/main.toml", RULES)],
+            rules: vec![
+                SourceFile::new("main.toml", "rules/main.toml", RULES),
+                SourceFile::new("sources.toml", "rules/sources.toml", SOURCES),
+            ],
             locales: vec![SourceFile::new("main.toml", "locales/en/main.toml", TEXTS)],
         };
         match build(&sources) {

@@ -424,3 +424,174 @@ fn unreachable_route_and_question() {
         );
     }
 }
+
+#[test]
+fn unknown_source_id() {
+    check(
+        &[(
+            "rules/common.toml",
+            "source = \"ex_s2\"",
+            "source = \"ex_s3\"",
+        )],
+        "rules/common.toml",
+        "route \"study-visa\" condition \"study\" source",
+        "there is no source `ex_s3` in rules/sources.toml",
+    );
+    check(
+        &[(
+            "rules/work.toml",
+            "source = \"ex_n26\"",
+            "source = \"ex_n27\"",
+        )],
+        "rules/work.toml",
+        "parameter \"salary_threshold.north\" value 2 source",
+        "there is no source `ex_n27` in rules/sources.toml",
+    );
+    check(
+        &[(
+            "rules/common.toml",
+            "source = \"ex_emergency\"",
+            "source = \"ex_sos\"",
+        )],
+        "rules/common.toml",
+        "contact \"emergency\" source",
+        "there is no source `ex_sos` in rules/sources.toml",
+    );
+    check(
+        &[(
+            "rules/work.toml",
+            "sources = [\"ex_w\"]",
+            "sources = [\"https://example.org/w\"]",
+        )],
+        "rules/work.toml",
+        "route \"work-permit\" sources",
+        "`https://example.org/w` is a web address: list it in rules/sources.toml and cite its id",
+    );
+}
+
+#[test]
+fn source_listed_twice_in_a_route() {
+    check(
+        &[(
+            "rules/work.toml",
+            "sources = [\"ex_w\"]",
+            "sources = [\"ex_w\", \"ex_w\"]",
+        )],
+        "rules/work.toml",
+        "route \"work-permit\" sources",
+        "`ex_w` is listed twice",
+    );
+}
+
+#[test]
+fn duplicate_source_url() {
+    // The same page, whatever the scheme, `www.` or a trailing slash.
+    check(
+        &[(
+            "rules/sources.toml",
+            "url = \"https://example.org/aid1\"",
+            "url = \"http://www.example.org/aid/\"",
+        )],
+        "rules/sources.toml",
+        "source \"ex_aid1\" url",
+        "the same page as source `ex_aid`: list each page once",
+    );
+}
+
+#[test]
+fn duplicate_source_id() {
+    check(
+        &[("rules/sources.toml", "id = \"ex_aid1\"", "id = \"ex_aid\"")],
+        "rules/sources.toml",
+        "source \"ex_aid\" id",
+        "duplicate id: another source already has the id `ex_aid`",
+    );
+}
+
+#[test]
+fn source_on_a_test_or_staging_host() {
+    for (host, reason) in [
+        ("acc.example.org", "is a test or acceptance server"),
+        (
+            "onestopcounteracc.example.org",
+            "is a test or acceptance server",
+        ),
+        ("test.example.org", "is a test or acceptance server"),
+        ("staging.example.org", "is a staging server"),
+        ("site.kickstartweb.com", "is a staging server"),
+        ("localhost:8080", "is this computer (localhost)"),
+        ("192.168.1.10", "is an IP address, not a site name"),
+    ] {
+        let shown = host.split(':').next().unwrap_or(host);
+        let url = format!("url = \"https://{host}/s\"");
+        check(
+            &[(
+                "rules/sources.toml",
+                "url = \"https://example.org/s\"",
+                url.as_str(),
+            )],
+            "rules/sources.toml",
+            "source \"ex_s\" url",
+            &format!("`{shown}` {reason}: cite the public page"),
+        );
+    }
+}
+
+#[test]
+fn missing_source_field() {
+    check(
+        &[(
+            "rules/sources.toml",
+            "publisher = \"Example publisher\"\n",
+            "",
+        )],
+        "rules/sources.toml",
+        "source \"ex_aid\" publisher",
+        "every source needs a publisher",
+    );
+    check(
+        &[("rules/sources.toml", "id = \"ex_aid\"\n", "")],
+        "rules/sources.toml",
+        "source 1 id",
+        "every source needs an id",
+    );
+    check(
+        &[("rules/sources.toml", "checked_on = \"2026-01-01\"\n", "")],
+        "rules/sources.toml",
+        "source \"ex_aid\" checked_on",
+        "every source needs a checked_on",
+    );
+}
+
+#[test]
+fn malformed_source_kind_and_language() {
+    check(
+        &[("rules/sources.toml", "kind = \"semi\"", "kind = \"ngo\"")],
+        "rules/sources.toml",
+        "source \"ex_aid\" kind",
+        "`ngo` is not a kind: use official, semi or secondary",
+    );
+    check(
+        &[(
+            "rules/sources.toml",
+            "language = \"en\"",
+            "language = \"English\"",
+        )],
+        "rules/sources.toml",
+        "source \"ex_aid\" language",
+        "`English` is not a language code",
+    );
+}
+
+#[test]
+fn missing_source_registry() {
+    let mut sources = small_sources();
+    sources.rules.retain(|file| file.name != "sources.toml");
+    let errors = build(&sources).err().map(|e| e.0).unwrap_or_default();
+    // Only the missing file: the rules' source ids are not reported one by one.
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.file.as_str(), e.key.as_str()))
+        .collect();
+    assert_eq!(found, [("rules/sources.toml", "file")], "{errors:?}");
+}

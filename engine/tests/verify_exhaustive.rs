@@ -31,9 +31,9 @@ fn chain_pack() -> Pack {
             rules,
             "[[question]]\nid = \"q{i:02}\"\nkind = \"yes_no\"\n\n\
              [[route]]\nid = \"route-{i:02}\"\ntopic = \"work\"\nreviewed_on = \"2026-01-01\"\n\
-             legal_basis = [\"Law {i}\"]\nsources = [\"https://example.org/{i}\"]\n\n\
+             legal_basis = [\"Law {i}\"]\nsources = [\"example\"]\n\n\
              [[route.condition]]\nid = \"yes\"\nwhen = \"q{i:02}\"\nlegal_basis = \"Law {i} art. 1\"\n\
-             source = \"https://example.org/{i}/1\"\n\n"
+             source = \"example\"\n\n"
         );
         let _ = write!(
             texts,
@@ -44,9 +44,9 @@ fn chain_pack() -> Pack {
     }
     rules.push_str(
         "[[route]]\nid = \"legal-aid\"\ntopic = \"signpost\"\nreviewed_on = \"2026-01-01\"\n\
-         legal_basis = [\"Judicial Code art. 508/1\"]\nsources = [\"https://example.org/aid\"]\n\n\
+         legal_basis = [\"Judicial Code art. 508/1\"]\nsources = [\"example\"]\n\n\
          [[route.condition]]\nid = \"first\"\nwhen = \"q01\"\nlegal_basis = \"Judicial Code art. 508/13\"\n\
-         source = \"https://example.org/aid/1\"\n",
+         source = \"example\"\n",
     );
     texts.push_str(
         "[route.legal-aid]\ntitle = \"Free legal aid\"\nsummary = \"A lawyer can help.\"\n\
@@ -54,9 +54,16 @@ fn chain_pack() -> Pack {
     );
     let pack = "[pack]\nname = \"chain\"\nfiles = [\"chain.toml\"]\ncovers_from = \"2025-01-01\"\n\
                 fallback = \"legal-aid\"\n\n[country_sets]\ncountries = [\"BE\", \"CA\"]\n";
+    // One page for every citation.
+    let registry = "[[source]]\nid = \"example\"\ntitle = \"Example\"\npublisher = \"Example\"\n\
+                    url = \"https://example.org\"\nkind = \"official\"\nlanguage = \"en\"\n\
+                    checked_on = \"2026-01-01\"\n";
     let sources = Sources {
         pack: Some(SourceFile::new("pack.toml", "rules/pack.toml", pack)),
-        rules: vec![SourceFile::new("chain.toml", "rules/chain.toml", &rules)],
+        rules: vec![
+            SourceFile::new("chain.toml", "rules/chain.toml", &rules),
+            SourceFile::new("sources.toml", "rules/sources.toml", registry),
+        ],
         locales: vec![SourceFile::new(
             "chain.toml",
             "locales/en/chain.toml",

@@ -3,7 +3,7 @@
 
 use engine::{Answers, Date, Pack, Replay, replay};
 
-use crate::validation::{Problem, check};
+use crate::validation::{Problem, check_with};
 
 /// The latest date the rules may be applied on (anything later is refused as a typing slip).
 pub const LAST_DATE: &str = "2099-12-31";
@@ -154,13 +154,15 @@ impl Consultation {
         self.date_problem.as_deref()
     }
 
-    /// Records an answer (checked first; a refused one is kept with its problem, the answers are unchanged).
+    /// Records an answer (checked first, also against the other answers at the date applied: a refused one is kept
+    /// with its problem, the answers are unchanged).
     pub fn answer(&mut self, pack: &Pack, question: &str, raw: &str) {
         let Some(asked) = pack.question(question) else {
             return;
         };
-        let was_next = self.reached(pack).next_question.as_deref() == Some(question);
-        match check(pack, asked, raw).and_then(|answer| {
+        let reached = self.reached(pack);
+        let was_next = reached.next_question.as_deref() == Some(question);
+        match check_with(pack, asked, raw, &reached.answers, self.date).and_then(|answer| {
             self.answers
                 .set(pack, question, &answer)
                 .map_err(|_| Problem::ChooseOne)
@@ -271,6 +273,39 @@ mod tests {
         assert_eq!(c.problem("location"), None);
         c.answer(pack, "no_such_question", "yes");
         assert_eq!(c.answers(pack).len(), 2);
+    }
+
+    #[test]
+    fn an_answer_the_pack_refuses_leaves_the_answers_unchanged() {
+        use crate::validation::testing::{TO_RETURN_DATE, refusing_future};
+        let (mut c, base) = start();
+        let id = "last_return_support_date";
+        let pack = &refusing_future(base, id);
+        for (question, raw) in TO_RETURN_DATE {
+            c.answer(pack, question, raw);
+        }
+        assert_eq!(c.reached(pack).next_question.as_deref(), Some(id));
+        c.answer(pack, id, "2024-11-15");
+        let before = c.answers(pack);
+        assert_eq!(
+            before.get(id).map(ToString::to_string),
+            Some("2024-11-15".into())
+        );
+        // Edited in the answers panel to a day after the date the rules are applied on (2026-11-27).
+        c.answer(pack, id, "2026-12-01");
+        assert_eq!(
+            c.problem(id).map(|(p, typed)| (p, typed.to_string())),
+            Some((Problem::Refused, "2026-12-01".to_string()))
+        );
+        assert_eq!(c.answers(pack), before, "the answers are unchanged");
+        // The same day is taken once the rules are applied on a later date.
+        c.set_date(pack, "2027-01-01");
+        c.answer(pack, id, "2026-12-01");
+        assert_eq!(c.problem(id), None);
+        assert_eq!(
+            c.answers(pack).get(id).map(ToString::to_string),
+            Some("2026-12-01".into())
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use crate::markup::{Node, el};
+use crate::markup::{Node, el, plain};
 
 /// The light margin around the code, in modules (the standard asks for 4).
 const QUIET_ZONE: i32 = 4;
@@ -24,7 +24,7 @@ pub fn svg(text: &str, label: &str) -> Option<Node> {
             .class("pa-qr__code")
             .attr("viewBox", format!("0 0 {size} {size}"))
             .attr("role", "img")
-            .attr("aria-label", label)
+            .attr("aria-label", plain(label))
             .attr("shape-rendering", "crispEdges")
             .attr("data-modules", code.size().to_string())
             .child(

@@ -522,7 +522,7 @@ fn answers_panel(catalog: &Catalog, c: &Consultation) -> Node {
             error_message(
                 catalog,
                 &format!("{field_id}-error"),
-                message(catalog, problem),
+                message(catalog, id, problem, date),
             )
         });
         let value = problem.map_or_else(|| answer.to_string(), |(_, typed)| typed.to_string());
@@ -702,7 +702,7 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
         error_message(
             catalog,
             &format!("{NEXT_FIELD}-error"),
-            message(catalog, problem),
+            message(catalog, &id, problem, date),
         )
     });
     let answer_area = match question.kind {
@@ -955,6 +955,110 @@ mod tests {
                 "{id} has no label"
             );
         }
+    }
+
+    #[test]
+    fn a_refused_edit_shows_the_questions_message_and_what_was_typed() {
+        let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
+        let pack = &catalog.pack;
+        let id = "younger_partner_birth_date";
+        if pack.question(id).is_none_or(|q| q.valid_if.is_none()) {
+            // The pack no longer refuses birth dates; validation::tests covers refusals with a pack made for it.
+            return;
+        }
+        let today = engine::Date::parse("2026-11-27").unwrap_or(pack.covers_from);
+        let mut c = Consultation::new(today, "en", "en");
+        for (question, raw) in [
+            ("in_danger_now", "no"),
+            ("location", "abroad"),
+            ("nationality", "PK"),
+            ("purpose", "family"),
+            ("sponsor_type", "non_eu_unlimited"),
+            ("family_relationship", "spouse"),
+            ("partners_ages", "both_18_or_over"),
+            ("family_tie_before_arrival", "yes"),
+            ("family_applied", "no"),
+            ("sponsor_admission_date", "2025-10-01"),
+            (id, "2007-06-01"),
+        ] {
+            c.answer(pack, question, raw);
+            assert_eq!(c.problem(question), None, "{question}");
+        }
+        let before = c.answers(pack);
+        // Edited in the answers panel to a day in the future.
+        c.answer(pack, id, "2027-03-01");
+        assert_eq!(c.answers(pack), before);
+        let nodes = page(catalog, &c, "https://example.org/");
+        let row = nodes
+            .iter()
+            .flat_map(|n| {
+                n.find_all(&|n| {
+                    n.get("data-question-id") == Some(id)
+                        && n.get("class")
+                            .is_some_and(|c| c.starts_with("pa-adviser__answer "))
+                })
+            })
+            .next()
+            .unwrap_or_else(|| panic!("a row for {id}"));
+        assert!(
+            row.get("class")
+                .is_some_and(|c| c.contains("pa-form-group--error"))
+        );
+        let error = format!("pa-q-{id}-error");
+        let message = row
+            .find_all(&|n| n.get("id") == Some(error.as_str()))
+            .first()
+            .map(|n| n.text_content())
+            .unwrap_or_default();
+        assert!(
+            message.ends_with(&catalog.text(&format!("q.{id}.invalid"), today)),
+            "{message}"
+        );
+        let field = format!("pa-q-{id}");
+        let input = row
+            .find_all(&|n| n.get("id") == Some(field.as_str()))
+            .first()
+            .and_then(|n| n.get("value"))
+            .map(str::to_string);
+        assert_eq!(
+            input.as_deref(),
+            Some("2027-03-01"),
+            "what was typed is kept"
+        );
+        // The results column shows, as the questionnaire's cards do, which rules apply, from when a route may fit and
+        // what to check before acting (`warnings`).
+        let evaluation = engine::evaluate(pack, &before, today);
+        for (class, any) in [
+            (
+                "pa-rules-applied",
+                evaluation.routes.iter().any(|r| !r.explained.is_empty()),
+            ),
+            (
+                "pa-met-from",
+                evaluation.routes.iter().any(|r| r.met_from.is_some()),
+            ),
+            (
+                "pa-route-warning",
+                evaluation.routes.iter().any(|r| !r.warnings.is_empty()),
+            ),
+        ] {
+            let shown = nodes
+                .iter()
+                .flat_map(|n| n.find_all(&|n| n.get("class").is_some_and(|c| c.contains(class))))
+                .count();
+            assert_eq!(shown > 0, any, "{class}");
+        }
+        let warnings: usize = evaluation.routes.iter().map(|r| r.warnings.len()).sum();
+        let shown = nodes
+            .iter()
+            .flat_map(|n| {
+                n.find_all(&|n| {
+                    n.get("class")
+                        .is_some_and(|c| c.contains("pa-route-warning"))
+                })
+            })
+            .count();
+        assert_eq!(shown, warnings, "every warning of every route, once");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One question per page (GOV.UK question pages): the question as the heading, a hint, the inputs, an error summary
 //! linked to the field when the answer cannot be taken, Continue, and "I don't know" where the pack offers it.
 
+use engine::Date;
 use engine::model::{Question, QuestionKind};
 
 use crate::catalog::Catalog;
@@ -30,7 +31,7 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
     let hint = catalog.optional_text(&format!("q.{id}.hint"), date);
     let hint_id = format!("{FIELD_ID}-hint");
     let error_id = format!("{FIELD_ID}-error");
-    let message = problem.map(|problem| message(catalog, problem));
+    let message = problem.map(|problem| message(catalog, id, problem, date));
     let described_by = [
         hint.as_ref().map(|_| hint_id.as_str()),
         message.as_ref().map(|_| error_id.as_str()),
@@ -254,9 +255,12 @@ pub fn error_message(catalog: &Catalog, id: &str, message: String) -> Node {
         .text(message)
 }
 
-/// The message for a refused answer (also used by adviser mode).
-pub fn message(catalog: &Catalog, problem: Problem) -> String {
-    let key = problem.message_key();
+/// The message for a refused answer to question `id` (also used by adviser mode): an app text, or the question's
+/// own `q.<id>.invalid` when the pack refuses the answer given the other answers.
+pub fn message(catalog: &Catalog, id: &str, problem: Problem, date: Date) -> String {
+    let Some(key) = problem.message_key() else {
+        return catalog.text(&format!("q.{id}.invalid"), date);
+    };
     match problem {
         Problem::Number(NumberProblem::TooSmall(min)) => {
             catalog.ui(key, &[("min", &intl::quantity(min, None))])
@@ -366,6 +370,54 @@ mod tests {
                 .contains("Enter a number using only digits")
         );
         assert!(form.text_content().contains("years"));
+    }
+
+    #[test]
+    fn an_answer_the_pack_refuses_shows_the_questions_own_message() {
+        use crate::validation::testing::{TO_RETURN_DATE, refusing_future};
+        let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
+        let id = "last_return_support_date";
+        let pack = &refusing_future(&catalog.pack, id);
+        let date = engine::Date::parse("2026-11-27").unwrap_or(pack.covers_from);
+        let mut session = Session::new(date);
+        session.apply(pack, &Action::Start);
+        for (_, raw) in TO_RETURN_DATE {
+            session.submit(pack, raw);
+        }
+        session.submit(pack, "2030-01-01");
+        let nodes = super::super::screen(
+            catalog,
+            &session,
+            &super::super::Frame {
+                notice: None,
+                results: super::super::TextsState::Loaded,
+                share: None,
+                topics: Vec::new(),
+                adviser_link: false,
+            },
+        );
+        assert_eq!(one(&nodes, "form").get("data-question-id"), Some(id));
+        let expected = catalog.text(&format!("q.{id}.invalid"), date);
+        let summary = find_tag(&nodes, "div")
+            .into_iter()
+            .find(|n| n.get("role") == Some("alert"))
+            .unwrap_or_else(|| panic!("an error summary"));
+        assert_eq!(
+            find_tag(std::slice::from_ref(summary), "button")[0].text_content(),
+            expected
+        );
+        let error = find_tag(&nodes, "p")
+            .into_iter()
+            .find(|n| n.get("id") == Some("pa-answer-error"))
+            .unwrap_or_else(|| panic!("a field error"));
+        assert!(error.text_content().ends_with(&expected));
+        let input = one(&nodes, "input");
+        assert_eq!(input.get("value"), Some("2030-01-01"));
+        assert!(
+            input
+                .get("aria-describedby")
+                .is_some_and(|d| d.contains("pa-answer-error"))
+        );
     }
 
     #[test]

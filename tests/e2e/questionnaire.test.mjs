@@ -70,7 +70,7 @@ describe('personas get the native engine\'s outcome through the real UI', () => 
         const shown = await shownResults(page);
         assert.deepEqual(shown.routes, expected.routes);
         assert.deepEqual(shown.urgent, expected.urgent);
-        assert.equal(Object.keys(shown.routes).length, 31, 'every route of the pack is listed');
+        assert.equal(Object.keys(shown.routes).length, 32, 'every route of the pack is listed');
       });
     });
   }
@@ -213,7 +213,7 @@ test('Change returns to "Check your answers" and answers no longer needed are dr
     await page.locator('h1', { hasText: 'Check your answers' }).waitFor();
     const notice = page.locator('.pa-notification');
     assert.match(await notice.textContent(), /no longer apply/);
-    assert.match(await notice.textContent(), /salary/i);
+    assert.match(await notice.textContent(), /gross pay/i);
     assert.equal(await page.locator('.pa-summary-list__row[data-question-id="annual_salary"]').count(), 0);
   });
 });

@@ -227,7 +227,10 @@ export async function shownResults(page) {
   }));
 }
 
-/** The engine's own evaluation of a scenario file on `date`, from the native `pathways` command. */
+/**
+ * The engine's own evaluation of a scenario file on `date`, from the native `pathways` command. `json` is the whole
+ * output (each route's `rules_applied` and `met_from` among it).
+ */
 export function nativeEvaluation(file, date) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const built = join(root, 'target/debug/pathways');
@@ -240,5 +243,6 @@ export function nativeEvaluation(file, date) {
     urgent: result.urgent,
     nextQuestion: result.next_question,
     asked: result.asked,
+    json: result,
   };
 }

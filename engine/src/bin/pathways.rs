@@ -17,6 +17,8 @@ const USAGE: &str = "usage: pathways [--rules DIR] [--locales DIR] [--date YYYY-
 
 commands:
   check                          validate the pack and its English texts
+  check --all-locales            also every language beside --locales (locales.toml), as the app's build does;
+                                 lists the texts not yet translated (shown in English), exit 0 unless errors
   questions                      list the questions as JSON
   routes                         list the routes as JSON
   eval FILE                      evaluate a scenario file (`-` reads standard input), print JSON
@@ -24,7 +26,14 @@ commands:
   verify [--budget STATES] [--covering]
                                  walk every combination of answers, count the paths and report
                                  (--covering: only one goal search per route and per question)
-  graph [--format mermaid|dot]   draw the questionnaire";
+  graph [--format mermaid|dot]   draw the questionnaire
+  audit [--json]                 the rule keeper's worklist on --date (default today): amounts past their update,
+                                 reviews due, secondary figures, sources not read for a year, legal events ended or
+                                 due for a decision, texts not yet translated; exit 1 only on errors
+  diff --from PACK [--to PACK] [--json]
+                                 how every tests/scenarios outcome changes from one pack to another; PACK is a git
+                                 revision or a directory (with rules/ and locales/en/, or a rules directory);
+                                 --to defaults to --rules and --locales";
 
 /// A failure: the message for standard error and the exit code.
 struct Failure {
@@ -121,7 +130,7 @@ fn check(options: &Options) -> Result<(), Failure> {
     let Loaded { pack, texts } = load_pack(options)?;
     let conditions: usize = pack.routes.iter().map(|route| route.conditions.len()).sum();
     emit(&format!(
-        "ok: {} questions, {} routes, {} parameters, {} conditions, {} derived, {} urgent, {} contacts, {} texts\n",
+        "ok: {} questions, {} routes, {} parameters, {} conditions, {} derived, {} urgent, {} contacts, {} sources, {} texts\n",
         pack.questions.len(),
         pack.routes.len(),
         pack.parameters.len(),
@@ -129,7 +138,40 @@ fn check(options: &Options) -> Result<(), Failure> {
         pack.derived.len(),
         pack.urgent.len(),
         pack.contacts.len(),
+        pack.sources.len(),
         texts.len()
+    ));
+    Ok(())
+}
+
+/// `check --all-locales`: what the app's build checks, every language included; the texts a language lacks are
+/// listed, not errors.
+fn check_all_locales(options: &Options) -> Result<(), Failure> {
+    check(options)?;
+    let texts = load_pack(options)?.texts;
+    let dir = options
+        .locales
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let languages = engine::source::translation::load_languages(dir, &texts).map_err(|errors| {
+        let count = errors.0.len();
+        let noun = if count == 1 { "error" } else { "errors" };
+        fail(1, format!("{errors}\n\nthe languages have {count} {noun}"))
+    })?;
+    let mut missing = 0;
+    for language in &languages {
+        let code = &language.info.code;
+        let shown = dir.join(code).display().to_string();
+        for key in &language.translation.untranslated {
+            emit(&format!(
+                "{shown}: {key}: not yet translated (shown in English)\n"
+            ));
+        }
+        missing += language.translation.untranslated.len();
+    }
+    emit(&format!(
+        "ok: {} languages, {missing} texts not yet translated\n",
+        languages.len()
     ));
     Ok(())
 }
@@ -229,16 +271,65 @@ fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluati
             if let Some(from) = route.met_from {
                 entry["met_from"] = json!(from.to_string());
             }
+            if !route.warnings.is_empty() {
+                entry["warnings"] = route
+                    .warnings
+                    .iter()
+                    .map(|w| warning_json(texts, w))
+                    .collect();
+            }
             entry
         })
         .collect();
+    // Every warning of a route that may apply (likely, possible, or possible from a date), once, in route order: what
+    // the person and the adviser should check before acting.
+    let mut warnings: Vec<&engine::warnings::Warning> = Vec::new();
+    let may_apply =
+        |r: &&engine::RouteResult| r.status != engine::Status::NotMatching || r.met_from.is_some();
+    for warning in evaluation
+        .routes
+        .iter()
+        .filter(may_apply)
+        .flat_map(|r| &r.warnings)
+    {
+        if !warnings
+            .iter()
+            .any(|w| w.kind == warning.kind && w.subject == warning.subject)
+        {
+            warnings.push(warning);
+        }
+    }
+    let warnings: Vec<Value> = warnings.iter().map(|w| warning_json(texts, w)).collect();
     json!({
         "date": date.to_string(),
         "urgent": evaluation.urgent,
+        "warnings": warnings,
         "routes": routes,
         "next_question": evaluation.next_question,
         "asked": evaluation.asked,
     })
+}
+
+/// A warning as `eval` prints it, with an English sentence.
+fn warning_json(texts: &Texts, warning: &engine::warnings::Warning) -> Value {
+    use engine::warnings::WarningKind;
+    let day = engine::format::long_date(warning.date);
+    let text = match warning.kind {
+        WarningKind::AmountMayBeOutdated => format!(
+            "{}: this amount is normally updated on {day}. We have not yet checked the new amount. Check it before you apply.",
+            texts
+                .get(&format!("param.{}", warning.subject))
+                .unwrap_or(&warning.subject)
+        ),
+        WarningKind::ReviewOverdue => {
+            format!("This information was last checked on {day}, more than a year ago.")
+        }
+        WarningKind::LegalUncertainty => texts
+            .get(&format!("event.{}", warning.subject))
+            .unwrap_or(&warning.subject)
+            .to_owned(),
+    };
+    json!({ "kind": warning.kind.as_str(), "subject": warning.subject, "date": warning.date.to_string(), "text": text })
 }
 
 /// A scenario file (`-` reads standard input) with the pack, the date (`--date`, else the file's) and its answers.
@@ -340,17 +431,93 @@ fn graph(options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `audit`: the rule keeper's worklist (`engine::source::audit`), after `check`; exit 1 only on errors.
+fn audit(options: &Options, json: bool) -> Result<(), Failure> {
+    let Loaded { pack, texts } = load_pack(options)?;
+    let date = options.date.unwrap_or_else(today);
+    let dir = options
+        .locales
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let mut errors = Vec::new();
+    let untranslated = if dir.join("locales.toml").is_file() {
+        engine::source::translation::untranslated(dir, &texts).unwrap_or_else(|found| {
+            errors.push(found.to_string());
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
+    let mut audit = engine::source::audit::audit(&pack, date, &untranslated);
+    audit.errors.extend(errors);
+    if json {
+        let value = serde_json::to_value(&audit).map_err(|e| fail(1, e.to_string()))?;
+        print_json(&value)?;
+    } else {
+        emit(&audit.text());
+    }
+    if audit.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(fail(1, audit.errors.join("\n")))
+    }
+}
+
+/// `diff --from PACK [--to PACK] [--json]`: how every scenario's outcome changes between two packs.
+fn diff(options: &Options, args: &[&str]) -> Result<(), Failure> {
+    use engine::source::diff;
+    let (mut from, mut to, mut json) = (None, None, false);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--from" => from = args.next().copied(),
+            "--to" => to = args.next().copied(),
+            "--json" => json = true,
+            _ => return Err(fail(2, USAGE)),
+        }
+    }
+    let from = from.ok_or_else(|| fail(2, format!("diff needs --from\n\n{USAGE}")))?;
+    let old = diff::load_at(from, &options.locales).map_err(|e| fail(1, e))?;
+    let (new, to) = match to {
+        Some(to) => (diff::load_at(to, &options.locales), to.to_owned()),
+        None => (
+            diff::load_dirs(&diff::PackDirs {
+                rules: options.rules.clone(),
+                locales: options.locales.clone(),
+            }),
+            options.rules.display().to_string(),
+        ),
+    };
+    let new = new.map_err(|e| fail(1, e))?;
+    let scenarios =
+        diff::read_scenarios(std::path::Path::new("tests/scenarios")).map_err(|e| fail(1, e))?;
+    let diffs = diff::diff_scenarios(&old.pack, &new.pack, &scenarios);
+    if json {
+        let value = serde_json::to_value(&diffs).map_err(|e| fail(1, e.to_string()))?;
+        print_json(
+            &json!({ "from": from, "to": to, "scenarios": scenarios.len(), "changed": value }),
+        )
+    } else {
+        emit(&diff::text(&diffs, scenarios.len(), from, &to));
+        Ok(())
+    }
+}
+
 fn run() -> Result<(), Failure> {
     let options = parse_options(std::env::args().skip(1))?;
     let command: Vec<&str> = options.command.iter().map(String::as_str).collect();
     match command.as_slice() {
         ["check"] => check(&options),
+        ["check", "--all-locales"] | ["--all-locales", "check"] => check_all_locales(&options),
         ["questions"] => questions(&options),
         ["routes"] => routes(&options),
         ["eval", file] => eval(&options, file),
         ["what-if", file, question] => what_if(&options, file, question),
         ["verify"] => verify(&options),
         ["graph"] => graph(&options),
+        ["audit"] => audit(&options, false),
+        ["audit", "--json"] | ["--json", "audit"] => audit(&options, true),
+        ["diff", rest @ ..] => diff(&options, rest),
         _ => Err(fail(2, USAGE)),
     }
 }

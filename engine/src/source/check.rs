@@ -28,6 +28,7 @@ pub(crate) fn check(converted: &Converted, report: &mut Report) -> Usage {
     }
     let usage = check_expressions(converted, report);
     check_contacts(converted, report);
+    super::registry::check_references(converted, report);
     check_explanations(converted, report);
     check_derived_cycles(converted, report);
     check_ask_if_order(converted, report);
@@ -135,6 +136,15 @@ fn check_explanations(converted: &Converted, report: &mut Report) {
                     converted.path(*file),
                     format!("route \"{}\" explain", route.id),
                     format!("there is no derived fact `{id}`"),
+                );
+            }
+        }
+        for id in &route.events {
+            if !pack.events.iter().any(|event| &event.id == id) {
+                report.add(
+                    converted.path(*file),
+                    format!("route \"{}\" events", route.id),
+                    format!("there is no event `{id}`"),
                 );
             }
         }

@@ -3,18 +3,20 @@
 //! What needs the whole pack (references, types, cycles, order) is left to `check`.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
 use super::parse::parse;
 use super::raw;
+use super::registry::{REGISTRY, convert_registry};
 use super::report::Report;
 use super::{SourceFile, Sources};
 use crate::date::Date;
 use crate::expr::Expr;
 use crate::model::{
-    Condition, Contact, CountrySets, Derived, Flag, Pack, Parameter, ParameterValue, Question,
-    QuestionKind, Route, SourceKind, Unit, Urgent,
+    Condition, Contact, CountrySets, Derived, Event, EventKind, Flag, Pack, Parameter,
+    ParameterValue, Question, QuestionKind, Route, Unit, Updates, Urgent,
 };
 
 /// The topics a route may have.
@@ -33,6 +35,10 @@ pub(crate) struct Converted {
     pub(crate) pack: Pack,
     /// The path of `pack.toml`.
     pub(crate) pack_path: String,
+    /// The path of `sources.toml`, the source registry beside it.
+    pub(crate) registry_path: String,
+    /// Whether the registry was found and parsed (if not, source ids are not checked against it).
+    pub(crate) registry_read: bool,
     /// The topic files, in pack order: (file name, path).
     pub(crate) files: Vec<(String, String)>,
     /// The position in `files` of each question, derived fact, parameter, route, urgent outcome and contact.
@@ -85,7 +91,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn parse_toml<T: DeserializeOwned>(file: &SourceFile, report: &mut Report) -> Option<T> {
+pub(crate) fn parse_toml<T: DeserializeOwned>(file: &SourceFile, report: &mut Report) -> Option<T> {
     match toml::from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(error) => {
@@ -116,7 +122,7 @@ fn number(value: &toml::Value) -> Result<f64, String> {
     }
 }
 
-fn date(value: &toml::Value) -> Result<Date, String> {
+pub(crate) fn date(value: &toml::Value) -> Result<Date, String> {
     match value {
         toml::Value::String(text) => Date::parse(text).map_err(|e| e.to_string()),
         toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
@@ -239,7 +245,13 @@ pub(crate) fn convert(sources: &Sources, report: &mut Report) -> Option<Converte
             Vec::new(),
             Vec::new(),
             Vec::new(),
+            Vec::new(),
         ),
+        registry_path: Path::new(&pack_path)
+            .with_file_name(REGISTRY)
+            .display()
+            .to_string(),
+        registry_read: false,
         pack_path: pack_path.clone(),
         files: Vec::new(),
         question_file: Vec::new(),
@@ -258,8 +270,17 @@ pub(crate) fn convert(sources: &Sources, report: &mut Report) -> Option<Converte
         urgent: Ids::new("urgent"),
         contacts: Ids::new("contact"),
     };
+    convert_registry(sources, &mut converted, report);
     let mut listed = HashSet::new();
     for name in &meta.pack.files {
+        if name == REGISTRY {
+            report.add(
+                &pack_path,
+                "pack files",
+                format!("`{REGISTRY}` is the source registry, read on its own: do not list it"),
+            );
+            continue;
+        }
         if !listed.insert(name.as_str()) {
             report.add(
                 &pack_path,
@@ -368,6 +389,67 @@ fn add_file(
         });
         out.urgent_file.push(position);
     }
+    for event in rules.event {
+        ids.facts
+            .add("event", &event.id, is_snake, SNAKE, path, report);
+        let key = format!("event \"{}\"", event.id);
+        let kind = match event.kind.as_str() {
+            "suspension" => EventKind::Suspension,
+            "pending_case" => EventKind::PendingCase,
+            "announced_change" => EventKind::AnnouncedChange,
+            other => {
+                report.add(
+                    path,
+                    format!("{key} kind"),
+                    format!("`{other}` is not a kind of event: use suspension, pending_case or announced_change"),
+                );
+                EventKind::PendingCase
+            }
+        };
+        let from =
+            date(&event.from).map_err(|reason| report.add(path, format!("{key} from"), reason));
+        let until = match event.until.as_ref().map(date) {
+            None => None,
+            Some(Ok(until)) => Some(until),
+            Some(Err(reason)) => {
+                report.add(path, format!("{key} until"), reason);
+                continue;
+            }
+        };
+        if event.sources.is_empty() {
+            report.add(path, format!("{key} sources"), "every event needs a source");
+        }
+        let Ok(from) = from else {
+            continue;
+        };
+        if until.is_some_and(|until| until <= from) {
+            report.add(
+                path,
+                format!("{key} until"),
+                "an event ends after it starts",
+            );
+        }
+        // The event is also a fact of its own, true while it is in force, so rules can name it.
+        let written = match until {
+            Some(until) => format!("today >= {from} and today < {until}"),
+            None => format!("today >= {from}"),
+        };
+        let expr = expression(&written, path, &format!("{key} from"), report);
+        out.pack.derived.push(Derived {
+            id: event.id.clone(),
+            expr,
+            legal_basis: Some(kind.as_str().to_owned()),
+            source: event.sources.first().cloned(),
+        });
+        out.derived_file.push(position);
+        out.pack.events.push(Event {
+            id: event.id,
+            kind,
+            from,
+            until,
+            sources: event.sources,
+        });
+    }
     for contact in rules.contact {
         ids.contacts
             .add("contact", &contact.id, is_snake, SNAKE, path, report);
@@ -384,6 +466,7 @@ fn add_file(
             url: contact.url,
             address: contact.address,
             flag,
+            source: contact.source,
         });
         out.contact_file.push(position);
     }
@@ -589,26 +672,25 @@ fn convert_parameter(parameter: raw::Parameter, path: &str, report: &mut Report)
             );
             String::new()
         });
-        let source_kind = match value.source_kind.as_deref() {
-            Some("official") => SourceKind::Official,
-            Some("ngo") => SourceKind::Ngo,
-            Some("secondary") => SourceKind::Secondary,
-            other => {
-                let found = other.map_or_else(|| "nothing".to_owned(), |o| format!("`{o}`"));
-                report.add(
-                    path,
-                    format!("{value_key} source_kind"),
-                    format!("expected official, ngo or secondary, found {found}"),
-                );
-                SourceKind::Secondary
-            }
-        };
         let flag = flag(
             value.flag.as_deref(),
             path,
             &format!("{value_key} flag"),
             report,
         );
+        let checked_on = match &value.checked_on {
+            Some(written) => date(written)
+                .map_err(|reason| report.add(path, format!("{value_key} checked_on"), reason))
+                .ok(),
+            None => {
+                report.add(
+                    path,
+                    format!("{value_key} checked_on"),
+                    "every value needs a checked_on: the day a person last checked it against its source",
+                );
+                None
+            }
+        };
         let (Ok(valid_from), Ok(value)) = (valid_from, amount) else {
             continue;
         };
@@ -631,15 +713,76 @@ fn convert_parameter(parameter: raw::Parameter, path: &str, report: &mut Report)
             valid_from,
             value,
             source,
-            source_kind,
             flag,
+            checked_on,
         });
     }
+    let updates = updates(
+        parameter.updates.as_deref(),
+        parameter.update_day.as_deref(),
+        path,
+        &key,
+        report,
+    );
     Parameter {
         id: parameter.id,
         unit,
         legal_basis,
+        updates,
         values,
+    }
+}
+
+/// `updates = "yearly"` with `update_day = "MM-DD"`, or `updates = "on_decision"`: required for every parameter.
+fn updates(
+    updates: Option<&str>,
+    day: Option<&str>,
+    path: &str,
+    key: &str,
+    report: &mut Report,
+) -> Option<Updates> {
+    match (updates, day) {
+        (Some("yearly"), Some(day)) => {
+            let parsed = day.split_once('-').and_then(|(m, d)| {
+                let (month, day) = (m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+                // 2024 is a leap year: 29 February is a valid day to expect an update.
+                Date::new(2024, month, day).map(|_| Updates::Yearly { month, day })
+            });
+            if parsed.is_none() {
+                report.add(
+                    path,
+                    format!("{key} update_day"),
+                    format!("`{day}` is not a day of the year: write MM-DD, such as 01-01"),
+                );
+            }
+            parsed
+        }
+        (Some("yearly"), None) => {
+            report.add(
+                path,
+                format!("{key} update_day"),
+                "a yearly parameter needs the day it is updated, such as update_day = \"01-01\"",
+            );
+            None
+        }
+        (Some("on_decision"), None) => Some(Updates::OnDecision),
+        (Some("on_decision"), Some(_)) => {
+            report.add(
+                path,
+                format!("{key} update_day"),
+                "update_day goes with updates = \"yearly\" only",
+            );
+            None
+        }
+        (other, _) => {
+            let found = other.map_or_else(|| "nothing".to_owned(), |o| format!("`{o}`"));
+            report.add(
+                path,
+                format!("{key} updates"),
+                format!("say how the amount changes: \"yearly\" (with update_day) or \"on_decision\"; found {found}"),
+            );
+            None
+        }
     }
 }
 
@@ -749,6 +892,7 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
         discretionary: route.discretionary,
         discretionary_if,
         explain: route.explain,
+        events: route.events,
         conditions,
     }
 }

@@ -1,14 +1,19 @@
 //! Reading the rule pack and its English texts from TOML, and refusing a broken pack with every error at once.
 //!
 //! Only the `pathways` command and the app's build script read files; the app itself gets the checked pack as bytes.
-//! Every error names the file, the key (such as `route "eu-blue-card" condition "salary" when`) and the reason.
+//! Every error names the file, the line and column where the key is written (when it is written somewhere), the key
+//! (such as `route "eu-blue-card" condition "salary" when`) and the reason.
 
+pub mod audit;
 mod check;
 mod convert;
+pub mod diff;
 pub mod glossary;
 mod locale;
 mod parse;
+mod position;
 mod raw;
+mod registry;
 mod report;
 pub mod scenario;
 pub mod translation;
@@ -23,7 +28,7 @@ use crate::model::Pack;
 use crate::texts::Texts;
 
 pub use parse::{ParseError, parse};
-pub use report::CheckError;
+pub use report::{CheckError, Position};
 
 /// Every error found in a pack, in file order.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -57,7 +62,8 @@ pub struct SourceFile {
 pub struct Sources {
     /// `rules/pack.toml`.
     pub pack: Option<SourceFile>,
-    /// The topic files found beside it; only those `pack.toml` lists are read.
+    /// The files found beside it: the topic files (only those `pack.toml` lists are read) and `sources.toml`, the
+    /// registry of every source the rules cite.
     pub rules: Vec<SourceFile>,
     /// The English text files.
     pub locales: Vec<SourceFile>,
@@ -173,6 +179,14 @@ pub fn build(sources: &Sources) -> Result<Loaded, CheckErrors> {
             pack: converted.pack,
             texts,
         }),
-        (_, errors) => Err(CheckErrors(errors)),
+        (_, mut errors) => {
+            let files = sources
+                .pack
+                .iter()
+                .chain(&sources.rules)
+                .chain(&sources.locales);
+            position::place(&mut errors, files);
+            Err(CheckErrors(errors))
+        }
     }
 }

@@ -36,6 +36,19 @@ pub(crate) struct RulesFile {
     pub(crate) route: Vec<Route>,
     pub(crate) urgent: Vec<Urgent>,
     pub(crate) contact: Vec<Contact>,
+    pub(crate) event: Vec<Event>,
+}
+
+/// A legal event: `[[event]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Event {
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) from: toml::Value,
+    pub(crate) until: Option<toml::Value>,
+    #[serde(default)]
+    pub(crate) sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +81,8 @@ pub(crate) struct Parameter {
     pub(crate) id: String,
     pub(crate) unit: Option<String>,
     pub(crate) legal_basis: Option<String>,
+    pub(crate) updates: Option<String>,
+    pub(crate) update_day: Option<String>,
     #[serde(default)]
     pub(crate) value: Vec<ParameterValue>,
 }
@@ -77,8 +92,8 @@ pub(crate) struct Parameter {
 pub(crate) struct ParameterValue {
     pub(crate) valid_from: toml::Value,
     pub(crate) value: toml::Value,
+    pub(crate) checked_on: Option<toml::Value>,
     pub(crate) source: Option<String>,
-    pub(crate) source_kind: Option<String>,
     pub(crate) flag: Option<String>,
 }
 
@@ -103,6 +118,8 @@ pub(crate) struct Route {
     pub(crate) discretionary_if: Option<String>,
     #[serde(default)]
     pub(crate) explain: Vec<String>,
+    #[serde(default)]
+    pub(crate) events: Vec<String>,
     #[serde(default)]
     pub(crate) condition: Vec<Condition>,
 }
@@ -134,4 +151,25 @@ pub(crate) struct Contact {
     pub(crate) url: Option<String>,
     pub(crate) address: Option<String>,
     pub(crate) flag: Option<String>,
+    pub(crate) source: Option<String>,
+}
+
+/// `rules/sources.toml`, the registry of every page the pack cites.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct SourcesFile {
+    pub(crate) source: Vec<Source>,
+}
+
+/// One `[[source]]`; every field is required, but a missing one is reported with its key, not as a parse failure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Source {
+    pub(crate) id: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) checked_on: Option<toml::Value>,
 }

@@ -1,13 +1,24 @@
-//! One error in a rule pack (file, key, reason) and the collector that gathers them all.
+//! One error in a rule pack (file, place, key, reason) and the collector that gathers them all.
 
-use thiserror::Error;
+use std::fmt;
 
-/// One error in a rule pack.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{file}: {key}: {reason}")]
+/// Where in a file an error is: a line and a column, both counted from 1 (the column in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
+}
+
+/// One error in a rule pack, shown as `file:line:column: key: reason` (or `file: key: reason` when the key is not
+/// written in the file, such as a missing text).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckError {
     /// The file, such as `rules/work.toml`.
     pub file: String,
+    /// Where the key is written in the file, when it is.
+    pub position: Option<Position>,
     /// The key, such as `route "eu-blue-card" condition "salary" when`.
     pub key: String,
     /// What is wrong.
@@ -15,15 +26,28 @@ pub struct CheckError {
 }
 
 impl CheckError {
-    /// An error.
+    /// An error, not yet placed in its file (`position::place` finds the line).
     pub fn new(file: &str, key: impl Into<String>, reason: impl Into<String>) -> CheckError {
         CheckError {
             file: file.to_owned(),
+            position: None,
             key: key.into(),
             reason: reason.into(),
         }
     }
 }
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(Position { line, column }) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}: {}", self.key, self.reason)
+    }
+}
+
+impl std::error::Error for CheckError {}
 
 /// Gathers errors so that one run reports them all.
 #[derive(Debug, Default)]

@@ -1,12 +1,13 @@
 //! The other languages: the list of languages (`locales/locales.toml`) and each language's texts, checked against
-//! the English ones. A missing, empty or extra text, or placeholders that differ, fail the build naming the language
-//! and the key: a release never falls back to English in silence. The glossary beside the texts (`glossary.toml`) is
-//! not a text file; `glossary` checks it.
+//! the English ones. An empty or extra text, or placeholders that differ, fail the build naming the language, the file
+//! and the key. A text the language does not have yet is no error: the app shows the English text, marked "not yet
+//! translated" (docs/adr/0012-untranslated-texts-fall-back.md), and `untranslated` lists those keys for the rule
+//! keeper. The glossary beside the texts (`glossary.toml`) is not a text file; `glossary` checks it.
 
 use std::path::Path;
 
 use super::report::Report;
-use super::{CheckError, CheckErrors, glossary, locale, read_toml_files};
+use super::{CheckError, CheckErrors, SourceFile, glossary, locale, position, read_toml_files};
 use crate::texts::{Texts, placeholders};
 
 /// How far a language's texts have been checked by people.
@@ -119,58 +120,170 @@ pub fn read_locale_list(path: &Path) -> Result<Vec<LocaleInfo>, CheckErrors> {
             "English (en), the source language, must come first",
         );
     }
-    let errors = report.into_errors();
+    let mut errors = report.into_errors();
     if errors.is_empty() {
         Ok(locales)
     } else {
+        position::place(
+            &mut errors,
+            [&SourceFile::new(
+                "locales.toml",
+                shown.as_str(),
+                text.as_str(),
+            )],
+        );
         Err(CheckErrors(errors))
     }
 }
 
 /// Reads a language's texts from every `*.toml` in `dir` but its glossary, without comparing them with English.
 pub fn read_texts(dir: &Path) -> Result<Texts, CheckErrors> {
+    let files = read_files(dir)?;
     let mut report = Report::default();
-    let texts = read_into(dir, &mut report)?;
-    let errors = report.into_errors();
+    let texts = texts_of(&files, &mut report);
+    let mut errors = report.into_errors();
     if errors.is_empty() {
         Ok(texts)
     } else {
+        position::place(&mut errors, &files);
         Err(CheckErrors(errors))
     }
 }
 
-fn read_into(dir: &Path, report: &mut Report) -> Result<Texts, CheckErrors> {
+/// Every `*.toml` of a language's directory, its glossary included.
+fn read_files(dir: &Path) -> Result<Vec<SourceFile>, CheckErrors> {
     let mut errors = Vec::new();
-    let mut files = read_toml_files(dir, &mut errors);
-    if !errors.is_empty() {
-        return Err(CheckErrors(errors));
-    }
-    files.retain(|file| file.name != glossary::FILE_NAME);
-    Ok(locale::load_texts(&files, report))
-}
-
-/// Reads a language's texts from `dir` and checks them against the English texts.
-pub fn load_translation(dir: &Path, english: &Texts) -> Result<Texts, CheckErrors> {
-    let mut report = Report::default();
-    let texts = read_into(dir, &mut report)?;
-    check_translation(&dir.display().to_string(), &texts, english, &mut report);
-    let errors = report.into_errors();
+    let files = read_toml_files(dir, &mut errors);
     if errors.is_empty() {
-        Ok(texts)
+        Ok(files)
     } else {
         Err(CheckErrors(errors))
     }
 }
 
-/// Every English key has a non-empty text with the same placeholders, and there is no other key.
-fn check_translation(shown: &str, texts: &Texts, english: &Texts, report: &mut Report) {
+/// The texts of a language's files, leaving out its glossary.
+fn texts_of(files: &[SourceFile], report: &mut Report) -> Texts {
+    let texts: Vec<SourceFile> = files
+        .iter()
+        .filter(|file| file.name != glossary::FILE_NAME)
+        .cloned()
+        .collect();
+    locale::load_texts(&texts, report)
+}
+
+/// A language's texts, checked against the English ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language's own texts (never an English one in their place).
+    pub texts: Texts,
+    /// The English keys it has no text for yet, sorted: the app shows the English text, marked "not yet translated".
+    pub untranslated: Vec<String>,
+}
+
+/// Reads a language's texts from `dir` and checks them against the English texts: an empty or extra text, or
+/// placeholders that differ, are errors; a missing one is listed in `untranslated`.
+pub fn load_translation(dir: &Path, english: &Texts) -> Result<Translation, CheckErrors> {
+    let files = read_files(dir)?;
+    let mut report = Report::default();
+    let texts = texts_of(&files, &mut report);
+    let untranslated = check_translation(&dir.display().to_string(), &texts, english, &mut report);
+    let mut errors = report.into_errors();
+    if errors.is_empty() {
+        Ok(Translation {
+            texts,
+            untranslated,
+        })
+    } else {
+        position::place(&mut errors, &files);
+        Err(CheckErrors(errors))
+    }
+}
+
+/// One language of the app with its checked texts (English has them all).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// The language as `locales.toml` lists it.
+    pub info: LocaleInfo,
+    /// Its texts and the keys it does not have yet.
+    pub translation: Translation,
+}
+
+/// Every language of `locales_dir/locales.toml`, each checked as the app's build checks it: against English (see
+/// `load_translation`) and against its glossary (`glossary::check_language`). Every error of every language is
+/// returned at once, with the file, line and column of its key where it has one.
+pub fn load_languages(locales_dir: &Path, english: &Texts) -> Result<Vec<Language>, CheckErrors> {
+    let list = read_locale_list(&locales_dir.join("locales.toml"))?;
+    let mut errors = Vec::new();
+    let mut languages = Vec::new();
+    for info in list {
+        if info.code == "en" {
+            languages.push(Language {
+                info,
+                translation: Translation {
+                    texts: english.clone(),
+                    untranslated: Vec::new(),
+                },
+            });
+            continue;
+        }
+        let dir = locales_dir.join(&info.code);
+        let translation = match load_translation(&dir, english) {
+            Ok(translation) => translation,
+            Err(found) => {
+                errors.extend(found.0);
+                continue;
+            }
+        };
+        // The names people meet on their letters (CGRA, CGVS, annexe 15…) must appear where English uses them.
+        if let Err(found) = glossary::check_language(&info.code, &dir, &translation.texts, english)
+        {
+            let mut found = found.0;
+            if let Ok(files) = read_files(&dir) {
+                position::place(&mut found, &files);
+            }
+            errors.extend(found);
+            continue;
+        }
+        languages.push(Language { info, translation });
+    }
+    if errors.is_empty() {
+        Ok(languages)
+    } else {
+        Err(CheckErrors(errors))
+    }
+}
+
+/// Every text not translated yet, as (language code, key), in the order of `locales.toml` and of the keys: what the
+/// app shows in English, marked "not yet translated". Fails as `load_languages` does.
+pub fn untranslated(
+    locales_dir: &Path,
+    english: &Texts,
+) -> Result<Vec<(String, String)>, CheckErrors> {
+    Ok(load_languages(locales_dir, english)?
+        .into_iter()
+        .flat_map(|language| {
+            let code = language.info.code;
+            language
+                .translation
+                .untranslated
+                .into_iter()
+                .map(move |key| (code.clone(), key))
+        })
+        .collect())
+}
+
+/// Every English key has a non-empty text with the same placeholders or none yet, and there is no other key.
+/// Returns the English keys with no text, sorted.
+fn check_translation(
+    shown: &str,
+    texts: &Texts,
+    english: &Texts,
+    report: &mut Report,
+) -> Vec<String> {
+    let mut untranslated = Vec::new();
     for (key, source) in english.iter() {
         match texts.get(key) {
-            None => report.add(
-                shown,
-                key,
-                "missing (every English text must be translated)",
-            ),
+            None => untranslated.push(key.to_owned()),
             Some(text) if text.trim().is_empty() => report.add(shown, key, "is empty"),
             Some(text) => {
                 let mut wanted = placeholders(source);
@@ -200,6 +313,7 @@ fn check_translation(shown: &str, texts: &Texts, english: &Texts, report: &mut R
             );
         }
     }
+    untranslated
 }
 
 /// The `{name}` placeholders of an app text (`{$…}` ones are parameters, checked apart).
@@ -229,29 +343,47 @@ mod tests {
         )
     }
 
-    fn problems(translated: &[(&str, &str)]) -> Vec<String> {
-        let english = texts(&[
+    fn english() -> Texts {
+        texts(&[
             ("ui.start", "Start"),
             ("ui.question_number", "Question {number}"),
             ("q.income.hint", "At least {$income_min} a month"),
-        ]);
+        ])
+    }
+
+    /// The errors and the untranslated keys of a translation.
+    fn checked(translated: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
         let mut report = Report::default();
-        check_translation("locales/xx", &texts(translated), &english, &mut report);
-        report
+        let untranslated =
+            check_translation("locales/xx", &texts(translated), &english(), &mut report);
+        let errors = report
             .into_errors()
             .iter()
             .map(ToString::to_string)
-            .collect()
+            .collect();
+        (errors, untranslated)
+    }
+
+    fn problems(translated: &[(&str, &str)]) -> Vec<String> {
+        checked(translated).0
     }
 
     #[test]
     fn a_complete_translation_passes() {
-        let found = problems(&[
+        let (found, untranslated) = checked(&[
             ("ui.start", "Début"),
             ("ui.question_number", "Question {number}"),
             ("q.income.hint", "Au moins {$income_min} par mois"),
         ]);
         assert!(found.is_empty(), "{found:?}");
+        assert!(untranslated.is_empty(), "{untranslated:?}");
+    }
+
+    #[test]
+    fn a_missing_text_falls_back_to_english_without_an_error() {
+        let (found, untranslated) = checked(&[("ui.question_number", "Question {number}")]);
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(untranslated, vec!["q.income.hint", "ui.start"]);
     }
 
     #[test]
@@ -259,9 +391,11 @@ mod tests {
         let found = problems(&[
             ("ui.start", "  "),
             ("ui.question_number", "Question {numero}"),
+            ("q.income.hint", "Au moins {$income_max} par mois"),
             ("ui.extra", "Extra"),
         ]);
         let joined = found.join("\n");
+        assert_eq!(found.len(), 4, "{joined}");
         assert!(
             joined.contains("ui.start") && joined.contains("is empty"),
             "{joined}"
@@ -271,7 +405,7 @@ mod tests {
             "{joined}"
         );
         assert!(
-            joined.contains("q.income.hint") && joined.contains("missing"),
+            joined.contains("q.income.hint") && joined.contains("placeholders differ"),
             "{joined}"
         );
         assert!(
@@ -279,5 +413,60 @@ mod tests {
             "{joined}"
         );
         assert!(joined.contains("locales/xx"), "{joined}");
+    }
+
+    /// A language directory and its list, written to a temporary directory: `xx` with the given `ui.toml`.
+    fn languages(name: &str, ui: &str) -> Result<Vec<Language>, CheckErrors> {
+        let root =
+            std::env::temp_dir().join(format!("translation-test-{name}-{}", std::process::id()));
+        let dir = root.join("xx");
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|()| {
+                std::fs::write(
+                    root.join("locales.toml"),
+                    "[[locale]]\ncode = \"en\"\nname = \"English\"\ndir = \"ltr\"\nreview = \"source\"\n\n\
+                     [[locale]]\ncode = \"xx\"\nname = \"Xx\"\ndir = \"rtl\"\nreview = \"machine-drafted\"\n",
+                )
+            })
+            .and_then(|()| std::fs::write(dir.join("ui.toml"), ui))
+            .and_then(|()| std::fs::write(dir.join("glossary.toml"), "[term]\n"));
+        assert!(written.is_ok(), "{written:?}");
+        let result = load_languages(&root, &english());
+        let _ = std::fs::remove_dir_all(&root);
+        result
+    }
+
+    #[test]
+    fn a_language_lacking_a_text_loads_and_lists_it() {
+        let loaded = languages(
+            "missing",
+            "[ui]\nstart = \"Début\"\nquestion_number = \"Question {number}\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let codes: Vec<&str> = loaded.iter().map(|l| l.info.code.as_str()).collect();
+        assert_eq!(codes, vec!["en", "xx"]);
+        assert_eq!(loaded[1].translation.untranslated, vec!["q.income.hint"]);
+        assert_eq!(loaded[1].translation.texts.get("q.income.hint"), None);
+    }
+
+    #[test]
+    fn an_extra_key_or_a_changed_placeholder_fails_with_its_line() {
+        let errors = languages(
+            "faults",
+            "[ui]\nstart = \"Début\"\n# a comment\nquestion_number = \"Question {numero}\"\nextra = \"Extra\"\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        let lines: Vec<&str> = errors.lines().collect();
+        assert_eq!(lines.len(), 2, "{errors}");
+        assert!(
+            lines[0].contains("xx/ui.toml:4:1: ui.question_number: placeholders differ"),
+            "{errors}"
+        );
+        assert!(
+            lines[1].contains("xx/ui.toml:5:1: ui.extra: is not an English key"),
+            "{errors}"
+        );
     }
 }

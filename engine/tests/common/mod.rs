@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use engine::source::{Loaded, SourceFile, Sources, load};
 
-const RULES: [(&str, &str); 3] = [
+const RULES: [(&str, &str); 4] = [
     (
         "pack.toml",
         include_str!("../fixtures/small/rules/pack.toml"),
@@ -20,6 +20,10 @@ const RULES: [(&str, &str); 3] = [
     (
         "work.toml",
         include_str!("../fixtures/small/rules/work.toml"),
+    ),
+    (
+        "sources.toml",
+        include_str!("../fixtures/small/rules/sources.toml"),
     ),
 ];
 const LOCALES: [(&str, &str); 2] = [
