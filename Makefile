@@ -19,7 +19,13 @@ WASM_TARGET := wasm32-unknown-unknown
 APP := pathway-assistant
 ADDRESS := http://127.0.0.1:8080
 # The first-load budget in bytes of gzip (HTML, JS, wasm and CSS before the first screen shows).
-BUDGET ?= 150000
+# Raised from 150,000 and 25,000 on 2026-12-07: the corrected law (#13) and the warnings that keep it current (#14)
+# added 7 KB to the embedded pack, English question texts and engine, and 3 KB to the longest results files (Russian,
+# Ukrainian). A known regression, measured in the size report: issue #17 takes the pack off the first load (about
+# 8 KB gzip) and brings the first load back under 100,000.
+BUDGET ?= 158000
+# The budget in bytes of gzip for each language's text file.
+LANGUAGE_BUDGET ?= 29000
 
 # binaryen 132's wasm-opt (from npm) must come before any other wasm-opt; cargo-installed tools come next.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -58,7 +64,7 @@ dist: tools-build
 	$(call section,Release build into dist/ (trunk build --release))
 	trunk build --release
 	$(call section,Size report (first-load budget $(BUDGET) B gzip))
-	python3 scripts/size-report.py dist --budget $(BUDGET)
+	python3 scripts/size-report.py dist --budget $(BUDGET) --language-budget $(LANGUAGE_BUDGET)
 
 # ---------------------------------------------------------------------------------------------------------------
 # The steps of `make test`.

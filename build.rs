@@ -51,9 +51,15 @@ fn build() -> Result<(), String> {
         .iter()
         .flat_map(|urgent| urgent.contacts.iter().cloned())
         .collect();
+    // The texts of derived facts (`derived.…`) say what a rule means to the people who keep the rules: `pathways`
+    // prints them; no screen shows them, so no language ships them.
     let keys: Vec<Vec<String>> = Part::ALL
         .iter()
-        .map(|part| keys_of(&loaded.texts, *part, &emergency))
+        .map(|part| {
+            let mut keys = keys_of(&loaded.texts, *part, &emergency);
+            keys.retain(|key| !key.starts_with("derived."));
+            keys
+        })
         .collect();
     let texts_dir = out_dir.join("texts");
     // Old files are removed so the copy next to the app holds only this build's files.

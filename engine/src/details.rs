@@ -15,6 +15,12 @@ pub struct Details {
     parameters: Vec<(String, Vec<String>)>,
     contacts: Vec<ContactDetails>,
     sources: Vec<Source>,
+    /// Each derived fact's legal basis and source.
+    #[serde(default)]
+    derived: Vec<(Option<String>, Option<String>)>,
+    /// Each legal event's sources.
+    #[serde(default)]
+    events: Vec<Vec<String>>,
 }
 
 /// A contact's email, web address, postal address and source.
@@ -75,6 +81,16 @@ impl Pack {
                 })
                 .collect(),
             sources: std::mem::take(&mut self.sources),
+            derived: self
+                .derived
+                .iter_mut()
+                .map(|d| (d.legal_basis.take(), d.source.take()))
+                .collect(),
+            events: self
+                .events
+                .iter_mut()
+                .map(|e| std::mem::take(&mut e.sources))
+                .collect(),
         }
     }
 
@@ -93,6 +109,8 @@ impl Pack {
         if self.routes.len() != details.routes.len()
             || self.parameters.len() != details.parameters.len()
             || self.contacts.len() != details.contacts.len()
+            || self.derived.len() != details.derived.len()
+            || self.events.len() != details.events.len()
             || !conditions_match
             || !parameters_match
         {
@@ -126,6 +144,13 @@ impl Pack {
             contact.source = source;
         }
         self.sources = details.sources;
+        for (derived, (legal_basis, source)) in self.derived.iter_mut().zip(details.derived) {
+            derived.legal_basis = legal_basis;
+            derived.source = source;
+        }
+        for (event, sources) in self.events.iter_mut().zip(details.events) {
+            event.sources = sources;
+        }
         Ok(())
     }
 }
