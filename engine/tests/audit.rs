@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use engine::Date;
@@ -18,21 +18,6 @@ const DATE: &str = "2026-12-07";
 
 fn date(text: &str) -> Date {
     Date::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
-}
-
-/// A copy of the repository's `rules/` in a fresh temporary directory named after the test.
-fn copy_of_rules(name: &str) -> PathBuf {
-    let from = common::repository().join("rules");
-    let to = std::env::temp_dir().join(format!("audit-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).unwrap_or_else(|e| panic!("{}: {e}", to.display()));
-    let entries = std::fs::read_dir(&from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        std::fs::copy(&path, to.join(entry.file_name()))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
-    to
 }
 
 /// Rewrites a file of the copy; the change must change it.
@@ -109,7 +94,7 @@ fn the_real_pack_audits_with_a_summary() {
 
 #[test]
 fn a_planted_expired_event_is_listed() {
-    let rules = copy_of_rules("expired-event");
+    let rules = common::copy_of_rules("audit-expired-event");
     edit(&rules.join("family.toml"), |text| {
         let at = line_after(text, "id = \"subsidiary_protection_suspension\"", "from = ");
         format!("{}until = \"2026-06-01\"\n{}", &text[..at], &text[at..])
@@ -137,7 +122,7 @@ fn a_planted_expired_event_is_listed() {
 
 #[test]
 fn a_planted_overdue_route_is_listed() {
-    let rules = copy_of_rules("overdue-route");
+    let rules = common::copy_of_rules("audit-overdue-route");
     edit(&rules.join("work.toml"), |text| {
         let at = text
             .find("reviewed_on = \"")
@@ -179,7 +164,7 @@ fn a_planted_overdue_route_is_listed() {
 /// so it exits 1 with them and lists nothing.
 #[test]
 fn a_pack_that_check_refuses_fails_the_audit() {
-    let rules = copy_of_rules("refused");
+    let rules = common::copy_of_rules("audit-refused");
     edit(&rules.join("sources.toml"), |text| {
         text.replacen("url = \"https://", "url = \"https://test.", 1)
     });

@@ -17,16 +17,7 @@ use engine::{Evaluation, Pack, evaluate};
 
 /// A copy of `rules/` in which the Flemish Blue Card threshold in force from 2026-01-01 is raised to €75,000.
 fn raised_threshold() -> PathBuf {
-    let from = common::repository().join("rules");
-    let to = std::env::temp_dir().join(format!("diff-raised-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).unwrap_or_else(|e| panic!("{}: {e}", to.display()));
-    let entries = std::fs::read_dir(&from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        std::fs::copy(&path, to.join(entry.file_name()))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
+    let to = common::copy_of_rules("diff-raised");
     let work = to.join("work.toml");
     let text = std::fs::read_to_string(&work).unwrap_or_else(|e| panic!("{e}"));
     let parameter = text

@@ -139,18 +139,14 @@ fn a_legal_event_in_force_warns_and_ends_with_its_data() {
     assert_eq!(status(&during), Some(engine::Status::Possible));
     // The court rules on 1 October 2026: the event ends there, and so does the suspension. A data change only: the
     // pack is read again from a copy of rules/ whose event has an `until`.
-    let dir = std::env::temp_dir().join(format!("pathways-event-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    for entry in std::fs::read_dir(repository().join("rules")).unwrap_or_else(|e| panic!("{e}")) {
-        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-        let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-        let planted = "id = \"subsidiary_protection_suspension\"\nkind = \"suspension\"\nfrom = \"2026-02-26\"\n";
-        if text.contains(planted) {
-            text = text.replace(planted, &format!("{planted}until = \"2026-10-01\"\n"));
-        }
-        let name = path.file_name().unwrap_or_default();
-        std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
-    }
+    let dir = common::copy_of_rules("event-until");
+    let family = dir.join("family.toml");
+    let text = std::fs::read_to_string(&family).unwrap_or_else(|e| panic!("{e}"));
+    let planted =
+        "id = \"subsidiary_protection_suspension\"\nkind = \"suspension\"\nfrom = \"2026-02-26\"\n";
+    assert!(text.contains(planted), "the event is in rules/family.toml");
+    let text = text.replace(planted, &format!("{planted}until = \"2026-10-01\"\n"));
+    std::fs::write(&family, text).unwrap_or_else(|e| panic!("{e}"));
     let changed = engine::source::load(&dir, &repository().join("locales/en"))
         .unwrap_or_else(|e| panic!("{e}"));
     let _ = std::fs::remove_dir_all(&dir);

@@ -64,3 +64,18 @@ pub fn real_pack() -> Loaded {
         Err(errors) => panic!("the real pack does not pass check:\n{errors}"),
     }
 }
+
+/// A copy of the repository's `rules/` in a fresh temporary directory named after the test, for planting a change.
+pub fn copy_of_rules(name: &str) -> PathBuf {
+    let from = repository().join("rules");
+    let to = std::env::temp_dir().join(format!("pathways-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).unwrap_or_else(|e| panic!("{}: {e}", to.display()));
+    let entries = std::fs::read_dir(&from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        std::fs::copy(&path, to.join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    to
+}
