@@ -449,6 +449,8 @@ describe('adviser mode', () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${suite.server.url}?lang=fr`);
+    // The start page shows in English until the French texts have arrived; then the link carries the language.
+    await page.locator('.pa-app[lang="fr"]').waitFor();
     const link = page.locator('a[href^="adviser/"]');
     await link.waitFor();
     assert.equal(await link.getAttribute('href'), 'adviser/?lang=fr');
