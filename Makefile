@@ -36,7 +36,7 @@ export CARGO_TERM_PROGRESS_WHEN := never
 section = @printf '\n\033[1m==> %s\033[0m\n' '$(1)'
 
 .PHONY: help run test dist e2e fmt-check clippy test-native test-wasm \
-	tools tools-build rust-toolchain trunk wasm-bindgen chromium node-deps fetch clean
+	tools tools-build rust-toolchain trunk wasm-bindgen chromium other-engines node-deps fetch clean
 
 help:
 	@echo 'make run    build and serve the app at $(ADDRESS)'
@@ -85,7 +85,7 @@ test-wasm: rust-toolchain wasm-bindgen chromium fetch
 	$(call section,Browser tests (wasm-bindgen-test in headless Chromium))
 	cargo test --target $(WASM_TARGET) -p $(APP)
 
-e2e: node-deps chromium
+e2e: node-deps chromium other-engines
 	$(call section,End-to-end tests (Playwright on the release build in dist/))
 	@test -f dist/index.html || { echo 'dist/ is missing: run `make dist` first' >&2; exit 1; }
 	node --test tests/e2e/*.test.mjs
@@ -93,9 +93,9 @@ e2e: node-deps chromium
 # ---------------------------------------------------------------------------------------------------------------
 # Tools. Each recipe checks first and installs only what is missing.
 
-tools: tools-build chromium
+tools: tools-build chromium other-engines
 	$(call section,Tools ready)
-	@echo "$$(rustc --version); $$(trunk --version); $$(wasm-bindgen --version); wasm-opt $$(wasm-opt --version | cut -d' ' -f3-); $$(/usr/bin/chromium --version 2>/dev/null); node $$(node --version)"
+	@echo "$$(rustc --version); $$(trunk --version); $$(wasm-bindgen --version); wasm-opt $$(wasm-opt --version | cut -d' ' -f3-); $$(/usr/bin/chromium --version 2>/dev/null); $$(/usr/bin/firefox-esr --version 2>/dev/null); node $$(node --version)"
 
 tools-build: rust-toolchain trunk wasm-bindgen node-deps fetch
 
@@ -122,6 +122,16 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		echo 'Installing chromium and chromium-driver from Debian'; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+
+# Firefox ESR (driven over WebDriver BiDi by puppeteer-core), WebKitGTK's WebDriver and MiniBrowser (which needs an X
+# display: Xvfb), and Java for the W3C Nu HTML validator (npm vnu-jar). All from Debian, as Chromium is.
+OTHER_ENGINE_FILES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb /usr/bin/java
+other-engines:
+	@if ! ls $(OTHER_ENGINE_FILES) >/dev/null 2>&1; then \
+		echo 'Installing firefox-esr, webkit2gtk-driver, xvfb and default-jre-headless from Debian'; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			firefox-esr webkit2gtk-driver xvfb default-jre-headless; \
 	fi
 
 node-deps: node_modules/.package-lock.json
