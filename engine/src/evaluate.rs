@@ -112,6 +112,12 @@ pub fn assess(pack: &Pack, answers: &Answers, date: Date) -> Assessment {
             } else {
                 None
             },
+            // Where the route is shown, never whether it applies: "unknown" keeps it out of first place too, so a
+            // route that could frighten is shown first only to someone whose answers say it is their situation.
+            other_information: route
+                .show_first_if
+                .as_ref()
+                .is_some_and(|expr| evaluator.truth(expr) != Truth::True),
             // Internally the route still counts as fitting (for the fallback, question selection and `verify`);
             // what the person is told is capped at "possible".
             status: if status == Status::Likely

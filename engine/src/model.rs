@@ -312,6 +312,11 @@ pub struct Route {
     /// can say yet how files are decided).
     #[serde(default)]
     pub discretionary_if: Option<Expr>,
+    /// Shown first, as the person's situation, only while this holds; otherwise (false or unknown) the app puts the
+    /// route among "other information", with its status unchanged. `None`: always shown first. This is about where
+    /// a route is shown, never whether it applies (docs/adr/0013-nothing-alarming-unasked.md).
+    #[serde(default)]
+    pub show_first_if: Option<Expr>,
     /// Derived facts that say, when true, which rules apply to this person and why (texts `explain.<id>`), such as
     /// the family-reunification regime; in pack order of the list.
     #[serde(default)]

@@ -44,6 +44,11 @@ pub struct RouteResult {
     /// Reasons to check the route's information before acting on it (`warnings`).
     #[serde(default)]
     pub warnings: Vec<crate::warnings::Warning>,
+    /// Whether the app shows the route among "other information", collapsed, rather than first as the person's
+    /// situation: the route has a `show_first_if` that is not true (false or unknown) for these answers. The status
+    /// is the same either way.
+    #[serde(default)]
+    pub other_information: bool,
 }
 
 /// How well a route fits.

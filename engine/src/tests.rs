@@ -278,6 +278,34 @@ fn otherwise_the_fallback_follows_its_own_conditions() {
     );
 }
 
+/// `show_first_if` says where a route is shown, never its status: true puts it first, false and unknown ("I don't
+/// know" here) among other information; a route without it is always first.
+#[test]
+fn show_first_if_places_a_route_and_unknown_is_not_first() {
+    let mut pack = small_pack();
+    let work_permit = pack
+        .routes
+        .iter()
+        .position(|route| route.id == "work-permit")
+        .expect("work-permit");
+    pack.routes[work_permit].show_first_if =
+        Some(crate::source::parse("region == 'north'").expect("expression"));
+    let placed = |region: &str| {
+        let given = format!(
+            "danger=no nationality=IN purpose=work region={region} salary=6000 start_date=2026-09-01"
+        );
+        let evaluation = evaluate(&pack, &answers(&pack, &given), date("2026-06-01"));
+        let place = |id: &str| {
+            let route = evaluation.routes.iter().find(|r| r.id == id).expect(id);
+            (route.status.as_str(), route.other_information)
+        };
+        (place("work-permit"), place("legal-aid"))
+    };
+    assert_eq!(placed("north"), (("likely", false), ("likely", false)));
+    assert_eq!(placed("south"), (("likely", true), ("likely", false)));
+    assert_eq!(placed("dont_know"), (("possible", true), ("likely", false)));
+}
+
 mod answers {
     use super::small_pack;
     use crate::answers::{Answer, Answers};

@@ -84,3 +84,31 @@ fn a_missing_text_is_written_nowhere() {
     assert_eq!(error.position, None);
     assert!(error.to_string().starts_with("locales/en/"), "{error}");
 }
+
+/// `show_first_if` is checked like `when`: an unknown fact fails the build at its line, naming the route and the key.
+#[test]
+fn a_show_first_if_naming_no_fact_names_its_line() {
+    let (errors, line) = broken(
+        "caution = true\n",
+        "caution = true\nshow_first_if = \"porpose == 'work'\"\n",
+    );
+    let error = errors
+        .iter()
+        .find(|e| e.key == "route \"work-permit\" show_first_if")
+        .unwrap_or_else(|| panic!("no error for show_first_if: {errors:?}"));
+    // The `show_first_if` line, the one after `caution`.
+    assert_eq!(
+        error.position,
+        Some(Position {
+            line: line + 1,
+            column: 1
+        })
+    );
+    assert!(
+        error.to_string().starts_with(&format!(
+            "rules/work.toml:{}:1: route \"work-permit\" show_first_if: unknown fact `porpose`",
+            line + 1
+        )),
+        "{error}"
+    );
+}

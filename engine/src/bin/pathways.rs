@@ -255,8 +255,13 @@ fn evaluation_json(pack: &Pack, texts: &Texts, date: Date, evaluation: &Evaluati
                     })
                 })
                 .collect();
-            let mut entry =
-                json!({ "id": route.id, "status": route.status.as_str(), "reasons": reasons });
+            // Every route says where it is shown: first, or among "other information" (`show_first_if`).
+            let mut entry = json!({
+                "id": route.id,
+                "status": route.status.as_str(),
+                "other_information": route.other_information,
+                "reasons": reasons,
+            });
             if !route.explained.is_empty() {
                 // Which rules apply and why, in words: a reason of its own.
                 entry["rules_applied"] = route

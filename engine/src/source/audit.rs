@@ -449,6 +449,7 @@ mod tests {
             caution: false,
             discretionary: false,
             discretionary_if: None,
+            show_first_if: None,
             explain: Vec::new(),
             events: Vec::new(),
             conditions: Vec::new(),

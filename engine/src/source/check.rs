@@ -109,6 +109,15 @@ fn check_expressions(converted: &Converted, report: &mut Report) -> Usage {
                 report,
             );
         }
+        if let Some(expr) = &route.show_first_if {
+            check(
+                expr,
+                *file,
+                format!("route \"{}\" show_first_if", route.id),
+                &mut typing,
+                report,
+            );
+        }
         for condition in &route.conditions {
             let key = format!("route \"{}\" condition \"{}\" when", route.id, condition.id);
             check(&condition.expr, *file, key, &mut typing, report);

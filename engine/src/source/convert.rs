@@ -880,6 +880,14 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
             report,
         )
     });
+    let show_first_if = route.show_first_if.map(|text| {
+        expression(
+            &text,
+            path,
+            &format!("route \"{}\" show_first_if", route.id),
+            report,
+        )
+    });
     Route {
         id: route.id,
         topic: route.topic,
@@ -891,6 +899,7 @@ fn convert_route(route: raw::Route, path: &str, report: &mut Report) -> Route {
         caution: route.caution,
         discretionary: route.discretionary,
         discretionary_if,
+        show_first_if,
         explain: route.explain,
         events: route.events,
         conditions,

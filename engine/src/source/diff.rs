@@ -1,6 +1,7 @@
 //! What a change to the rule pack changes for people (`pathways diff`): every scenario of `tests/scenarios` is
 //! evaluated with an old and a new pack, each on its own date, and the differences are listed by scenario: a route
-//! whose status changed, an urgent outcome that appeared or disappeared, a `met_from` that moved.
+//! whose status changed, an urgent outcome that appeared or disappeared, a `met_from` that moved, a route that moved
+//! into or out of "other information".
 //!
 //! A pack is a directory or a git revision. A git revision is read with `git ls-tree` and `git show` into a temporary
 //! directory (this is a developer tool: it shells out to git, run from inside the repository).
@@ -16,7 +17,7 @@ use super::{Loaded, load};
 use crate::date::Date;
 use crate::evaluate::evaluate;
 use crate::model::Pack;
-use crate::outcome::{Evaluation, Status};
+use crate::outcome::{Evaluation, RouteResult, Status};
 
 /// One difference between the old and the new outcome of a scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -39,6 +40,13 @@ pub enum Change {
         from: Option<Date>,
         /// With the new pack.
         to: Option<Date>,
+    },
+    /// A route moved into "other information" (or out of it, to be shown first), its status aside.
+    OtherInformation {
+        /// The route id.
+        route: String,
+        /// Whether it is among other information with the new pack (else with the old pack only).
+        to: bool,
     },
     /// An urgent outcome appeared (or disappeared) with the new pack.
     Urgent {
@@ -70,7 +78,8 @@ pub struct ScenarioDiff {
 }
 
 /// Every difference between two evaluations of the same answers: route statuses (routes of the new pack in its
-/// order, then routes the new pack no longer has), `met_from` of routes both packs have, then urgent outcomes.
+/// order, then routes the new pack no longer has), `met_from` and placement (of a route that may apply) of routes both
+/// packs have, then urgent outcomes.
 pub fn compare(old: &Evaluation, new: &Evaluation) -> Vec<Change> {
     let mut changes = Vec::new();
     let old_route = |id: &str| old.routes.iter().find(|route| route.id == id);
@@ -91,6 +100,18 @@ pub fn compare(old: &Evaluation, new: &Evaluation) -> Vec<Change> {
                 route: route.id.clone(),
                 from: before.met_from,
                 to: route.met_from,
+            });
+        }
+        // Where a route that applies to nobody is shown changes nothing for people: only a route that may apply, with
+        // one pack or the other, is listed when it moves.
+        let may_apply = |r: &RouteResult| r.status != Status::NotMatching || r.met_from.is_some();
+        if let Some(before) = before
+            && before.other_information != route.other_information
+            && (may_apply(before) || may_apply(route))
+        {
+            changes.push(Change::OtherInformation {
+                route: route.id.clone(),
+                to: route.other_information,
             });
         }
     }
@@ -206,6 +227,12 @@ pub fn text(diffs: &[ScenarioDiff], scenarios: usize, from: &str, to: &str) -> S
                     date_name(*from),
                     date_name(*to)
                 ),
+                Change::OtherInformation { route, to: true } => {
+                    format!("route {route}: shown first → other information")
+                }
+                Change::OtherInformation { route, to: false } => {
+                    format!("route {route}: other information → shown first")
+                }
                 Change::Urgent { id, appeared: true } => format!("urgent {id}: appeared"),
                 Change::Urgent {
                     id,
@@ -346,7 +373,6 @@ fn checkout(rev: &str) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::RouteResult;
 
     fn route(id: &str, status: Status, met_from: Option<&str>) -> RouteResult {
         RouteResult {
@@ -356,6 +382,7 @@ mod tests {
             explained: Vec::new(),
             met_from: met_from.and_then(|d| Date::parse(d).ok()),
             warnings: Vec::new(),
+            other_information: false,
         }
     }
 
@@ -381,6 +408,8 @@ mod tests {
                 route("a", Status::Likely, None),
                 route("b", Status::NotMatching, Some("2027-01-01")),
                 route("gone", Status::Possible, None),
+                route("moved", Status::Likely, None),
+                route("moved-unseen", Status::NotMatching, None),
             ],
             &["old-urgent"],
         );
@@ -389,6 +418,14 @@ mod tests {
                 route("a", Status::NotMatching, None),
                 route("b", Status::NotMatching, Some("2028-01-01")),
                 route("added", Status::Possible, None),
+                RouteResult {
+                    other_information: true,
+                    ..route("moved", Status::Likely, None)
+                },
+                RouteResult {
+                    other_information: true,
+                    ..route("moved-unseen", Status::NotMatching, None)
+                },
             ],
             &["new-urgent"],
         );
@@ -405,6 +442,7 @@ mod tests {
              \x20 route a: likely → not_matching\n\
              \x20 route b met_from: 2027-01-01 → 2028-01-01\n\
              \x20 route added: (no such route) → possible\n\
+             \x20 route moved: shown first → other information\n\
              \x20 route gone: possible → (no such route)\n\
              \x20 urgent new-urgent: appeared\n\
              \x20 urgent old-urgent: disappeared\n\

@@ -116,6 +116,7 @@ pub(crate) struct Route {
     #[serde(default)]
     pub(crate) discretionary: bool,
     pub(crate) discretionary_if: Option<String>,
+    pub(crate) show_first_if: Option<String>,
     #[serde(default)]
     pub(crate) explain: Vec<String>,
     #[serde(default)]

@@ -49,6 +49,9 @@ pub struct Expect {
     /// For listed routes, exactly the `explain` facts that must hold (which rules apply and why).
     #[serde(default)]
     pub explained: BTreeMap<String, Vec<String>>,
+    /// For listed routes, whether they must be among "other information" (`true`) or shown first (`false`).
+    #[serde(default)]
+    pub other_information: BTreeMap<String, bool>,
 }
 
 /// Why a scenario cannot be run.
@@ -169,6 +172,18 @@ impl Expect {
                 differences.push(format!(
                     "route `{id}` expected explained {expected:?} but is {actual:?}"
                 ));
+            }
+        }
+        for (id, expected) in &self.other_information {
+            match route(id) {
+                None => differences.push(format!(
+                    "route `{id}` expected other_information {expected} but the pack has no such route"
+                )),
+                Some(r) if r.other_information != *expected => differences.push(format!(
+                    "route `{id}` expected other_information {expected} but is {}",
+                    r.other_information
+                )),
+                Some(_) => {}
             }
         }
         if let Some(urgent) = &self.urgent {
