@@ -56,7 +56,8 @@ pub enum Block {
         /// Its items.
         items: Vec<Vec<Block>>,
     },
-    /// A group with a class: a route card, an urgent outcome, a warning.
+    /// A group with a class: a route card, an urgent outcome, a warning. A group labelled by its heading is a
+    /// `section` (a region with that name); any other a `div`.
     Group {
         /// Its class.
         class: &'static str,
@@ -69,8 +70,10 @@ pub enum Block {
         /// What it holds.
         children: Vec<Block>,
     },
-    /// A disclosure (`details`) with its summary line.
+    /// A disclosure (`details`, GOV.UK's details pattern) with its summary line. Print opens every one.
     Details {
+        /// Its class besides `pa-details`.
+        class: &'static str,
         /// The summary line.
         summary: String,
         /// What it reveals.
@@ -169,14 +172,22 @@ impl Block {
                 status,
                 labelled_by,
                 children,
-            } => el("div")
-                .class(class)
-                .attr_opt("data-route-id", route_id)
-                .attr_opt("data-status", status)
-                .attr_opt("aria-labelledby", labelled_by)
-                .children(children.into_iter().map(Block::into_node)),
-            Block::Details { summary, children } => el("details")
-                .class("pa-details")
+            } => el(if labelled_by.is_some() {
+                "section"
+            } else {
+                "div"
+            })
+            .class(class)
+            .attr_opt("data-route-id", route_id)
+            .attr_opt("data-status", status)
+            .attr_opt("aria-labelledby", labelled_by)
+            .children(children.into_iter().map(Block::into_node)),
+            Block::Details {
+                class,
+                summary,
+                children,
+            } => el("details")
+                .class(format!("pa-details {class}").trim_end())
                 .child(el("summary").class("pa-details__summary").text(summary))
                 .child(
                     el("div")

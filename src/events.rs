@@ -32,8 +32,16 @@ pub fn listen(
         // Adding a listener to an element cannot fail; the closures live as long as the page (one per assistant).
         let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         let _ = root.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+        // Printing (the Print button or the browser's own) shows every disclosure open.
+        let printed = root.clone();
+        let on_print = Closure::<dyn Fn()>::new(move || crate::dom::open_all(&printed));
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+        }
         on_click.forget();
         on_submit.forget();
+        on_print.forget();
     });
 }
 

@@ -29,6 +29,7 @@ use leptos::prelude::*;
 
 use catalog::{Catalog, catalog};
 use engine::texts::Part;
+use screens::Notice;
 #[cfg(target_arch = "wasm32")]
 use screens::TextsState;
 use session::{Action, Session};
@@ -85,6 +86,7 @@ fn Assistant(
     let root = NodeRef::<leptos::html::Div>::new();
     let header = NodeRef::<leptos::html::Header>::new();
     let main = NodeRef::<leptos::html::Main>::new();
+    let live = NodeRef::<leptos::html::Div>::new();
     // The language on show (its texts are loaded), and a message about languages to show above the screen.
     // Only the assistant's own page reads its address (`?lang=`); an element takes its `lang` attribute.
     let (wanted, unknown) = match (&settings.placement, &settings.lang) {
@@ -95,7 +97,10 @@ fn Assistant(
     let locale = RwSignal::new(catalog.current());
     let notice = RwSignal::new(unknown.map(|code| {
         let shown = catalog::locale(wanted.code).map_or("English", |l| l.name);
-        catalog.ui("language_unknown", &[("code", &code), ("language", shown)])
+        Notice {
+            key: "language_unknown",
+            args: vec![("code", code), ("language", shown.to_string())],
+        }
     }));
     // A link that holds the answers, read once at start and taken out of the address (docs: share.rs).
     #[cfg(target_arch = "wasm32")]
@@ -105,9 +110,9 @@ fn Assistant(
         match share::decode(pack, catalog::text_files::PACK_PRINT, &fragment) {
             Ok(answers) => {
                 session.update(|s| s.restore(pack, answers));
-                notice.set(Some(catalog.ui("restored", &[])));
+                notice.set(Some(Notice::new("restored")));
             }
-            Err(_) => notice.set(Some(catalog.ui("restore_failed", &[]))),
+            Err(_) => notice.set(Some(Notice::new("restore_failed"))),
         }
     }
     let shared = RwSignal::new(None::<(String, bool)>);
@@ -123,7 +128,7 @@ fn Assistant(
                 && let Err(problem) = fetch::load(catalog, code, Part::Questions).await
             {
                 web_sys::console::warn_1(&problem.into());
-                notice.set(Some(catalog.ui("language_failed", &[])));
+                notice.set(Some(Notice::new("language_failed")));
                 return;
             }
             if catalog.has(code, Part::Questions) {
@@ -150,6 +155,9 @@ fn Assistant(
     let placement = settings.placement;
     let exit_url = settings.exit_url.clone();
     let pre_answers = settings.pre_answers();
+    // The focus count last drawn: when the session's changes, the page moves focus; otherwise a redraw keeps it.
+    #[cfg(target_arch = "wasm32")]
+    let drawn_moves = std::cell::Cell::new(None::<u32>);
     #[cfg(target_arch = "wasm32")]
     Effect::new(move || {
         let current = session.get();
@@ -176,23 +184,49 @@ fn Assistant(
                 TextsState::Loaded
             },
         };
+        // The first drawing moves no focus either: the page has just opened.
+        let moves = current.focus_moves();
+        let navigated = drawn_moves
+            .replace(Some(moves))
+            .is_some_and(|last| last != moves);
+        let kept = root.get().map(|root| dom::keep(&root));
+        let full_header = *current.screen() == session::Screen::Start;
         let drawn = header
             .get()
-            .map(|header| dom::replace_children(&header, &screens::header::header(catalog, date)))
+            .map(|header| {
+                let content = screens::header::header(catalog, date, full_header);
+                dom::draw_into(&header, &content, false)
+            })
             .unwrap_or(Ok(()))
             .and_then(|()| match main.get() {
-                Some(main) => {
-                    dom::replace_children(&main, &screens::screen(catalog, &current, &frame))
-                }
+                Some(main) => dom::draw_into(
+                    &main,
+                    &screens::screen(catalog, &current, &frame),
+                    navigated,
+                ),
                 None => Ok(()),
             });
         if let Err(error) = drawn {
             web_sys::console::error_1(&error);
         }
+        if let (false, Some(kept), Some(root)) = (navigated, kept, root.get()) {
+            dom::restore(&root, &kept);
+        }
+        if let Some(live) = live.get() {
+            let said = screens::announcement(catalog, &frame);
+            if live.text_content().unwrap_or_default() != said {
+                live.set_text_content(Some(&said));
+            }
+        }
     });
 
     let act = move |action: Action| match action {
         Action::Print => {
+            // Print shows everything: every route's detail, the other information, the routes that do not match.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(main) = main.get_untracked() {
+                dom::open_all(&main);
+            }
             if let Some(window) = web_sys::window() {
                 // Printing is the browser's own dialog; if it is refused there is nothing to undo.
                 let _ = window.print();
@@ -252,6 +286,7 @@ fn Assistant(
         results_failed,
         texts_arrived,
         header,
+        live,
         act,
         submit,
         topics,
@@ -276,10 +311,12 @@ fn Assistant(
         (Placement::Frame, _) | (_, true) => "pa-app pa-app--compact",
         _ => "pa-app",
     };
+    // One polite live region, in the page from the start, announces notices and "copied" (`screens::announcement`).
     view! {
         <div class=class lang=move || locale.get() dir=dir node_ref=root>
             <header class="pa-header" node_ref=header></header>
             <main class="pa-main" node_ref=main></main>
+            <div class="pa-visually-hidden" role="status" aria-live="polite" node_ref=live></div>
         </div>
     }
 }

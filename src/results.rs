@@ -11,81 +11,76 @@ use crate::document::{Block, Inline};
 use crate::intl;
 use crate::session::Session;
 
-/// Everything the results screen shows above its buttons.
+/// Everything the results screen shows above its buttons, the short answer first: urgent help, then one card per
+/// likely or possible route (its status, title, one line of why and from when), each opening on demand to the detail.
+/// Information the person did not ask for (an order to leave for someone who said nothing of one) and the routes that
+/// do not match stay folded at the end.
 /// `topics`, when not empty, keeps only the routes of those topics (a host page about one subject).
 pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String]) -> Vec<Block> {
     let date = session.date();
     let evaluation = session.evaluation(&catalog.pack);
-    let mut blocks = vec![
-        Block::text(
-            "pa-body",
+    // What the results rest on and that they are not advice, in one short block.
+    let mut blocks = vec![Block::text(
+        "pa-body pa-inset",
+        format!(
+            "{} {}",
             catalog.ui("results_intro", &[("date", &intl::date(date))]),
+            catalog.ui("not_advice", &[])
         ),
-        Block::text("pa-body pa-inset", catalog.ui("not_advice", &[])),
-    ];
+    )];
     let urgent: Vec<Block> = evaluation
         .urgent
         .iter()
         .filter_map(|id| catalog.pack.urgent.iter().find(|urgent| &urgent.id == id))
-        .map(|urgent| {
-            let heading_id = format!("urgent-{}", urgent.id);
-            let mut children = vec![
-                Block::Heading {
-                    level: 3,
-                    id: Some(heading_id.clone()),
-                    content: vec![Inline::Text(
-                        catalog.text(&format!("urgent.{}.title", urgent.id), date),
-                    )],
-                },
-                Block::text(
-                    "pa-body",
-                    catalog.text(&format!("urgent.{}.body", urgent.id), date),
-                ),
-            ];
-            children.extend(
-                urgent
-                    .contacts
-                    .iter()
-                    .filter_map(|id| contact(catalog, id, date)),
-            );
-            Block::Group {
-                class: "pa-urgent",
-                route_id: None,
-                status: None,
-                labelled_by: Some(heading_id),
-                children,
-            }
-        })
+        .map(|urgent| urgent_help(catalog, urgent, date))
         .collect();
     if !urgent.is_empty() {
         blocks.push(Block::heading(2, catalog.ui("urgent_heading", &[])));
         blocks.extend(urgent);
     }
-    let cards = |status: Status| -> Vec<Block> {
+    let shown = |route: &&RouteResult| {
+        topics.is_empty()
+            || catalog
+                .pack
+                .route(&route.id)
+                .is_some_and(|r| topics.contains(&r.topic))
+    };
+    let cards = |keep: &dyn Fn(&RouteResult) -> bool| -> Vec<Block> {
         evaluation
             .routes
             .iter()
-            .filter(|route| route.status == status)
-            .filter(|route| {
-                topics.is_empty()
-                    || catalog
-                        .pack
-                        .route(&route.id)
-                        .is_some_and(|r| topics.contains(&r.topic))
-            })
+            .filter(shown)
+            .filter(|route| keep(route))
             .filter_map(|route| route_card(catalog, route, date))
             .collect()
     };
+    let first = |status: Status| {
+        move |route: &RouteResult| route.status == status && !route.other_information
+    };
     blocks.push(Block::heading(2, catalog.ui("likely_heading", &[])));
-    blocks.extend(cards(Status::Likely));
-    let possible = cards(Status::Possible);
+    blocks.extend(cards(&first(Status::Likely)));
+    let possible = cards(&first(Status::Possible));
     if !possible.is_empty() {
         blocks.push(Block::heading(2, catalog.ui("possible_heading", &[])));
         blocks.extend(possible);
     }
-    let not_matching = cards(Status::NotMatching);
+    // Forced return for someone who neither received an order to leave nor asked about return, for example: the pack
+    // decides what is not shown first (`show_first_if`).
+    let other = cards(&|route: &RouteResult| {
+        route.other_information && route.status != Status::NotMatching
+    });
+    if !other.is_empty() {
+        let count = other.len().to_string();
+        blocks.push(Block::Details {
+            class: "pa-other-information",
+            summary: catalog.ui("other_information_summary", &[("count", &count)]),
+            children: other,
+        });
+    }
+    let not_matching = cards(&|route: &RouteResult| route.status == Status::NotMatching);
     let count = not_matching.len().to_string();
     blocks.push(Block::Details {
+        class: "pa-not-matching",
         summary: catalog.ui("not_matching_summary", &[("count", &count)]),
         children: not_matching,
     });
@@ -102,6 +97,88 @@ pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String])
         }),
     ));
     blocks
+}
+
+/// One urgent outcome: what to do, each number as a line that dials, and the services' details on demand.
+fn urgent_help(catalog: &Catalog, urgent: &engine::model::Urgent, date: Date) -> Block {
+    let heading_id = format!("urgent-{}", urgent.id);
+    let phones: Vec<Vec<Block>> = urgent
+        .contacts
+        .iter()
+        .filter_map(|id| {
+            let phone = catalog.full_pack().contact(id)?.phone.clone()?;
+            Some(labelled_link(
+                catalog.text(&format!("contact.{id}.name"), date),
+                &format!("tel:{}", phone.replace(' ', "")),
+                &phone,
+                false,
+            ))
+        })
+        .collect();
+    let mut children = vec![
+        Block::Heading {
+            level: 3,
+            id: Some(heading_id.clone()),
+            content: vec![Inline::Text(
+                catalog.text(&format!("urgent.{}.title", urgent.id), date),
+            )],
+        },
+        Block::text(
+            "pa-body",
+            catalog.text(&format!("urgent.{}.body", urgent.id), date),
+        ),
+        Block::List {
+            class: "pa-list pa-urgent__numbers",
+            items: phones,
+        },
+    ];
+    let details: Vec<Block> = urgent
+        .contacts
+        .iter()
+        .filter_map(|id| contact(catalog, id, date))
+        .collect();
+    if !details.is_empty() {
+        children.push(Block::Details {
+            class: "pa-urgent__contacts",
+            summary: catalog.ui("contacts_more", &[]),
+            children: details,
+        });
+    }
+    Block::Group {
+        class: "pa-urgent",
+        route_id: None,
+        status: None,
+        labelled_by: Some(heading_id),
+        children,
+    }
+}
+
+/// The one line under a route's title that says why: what still decides a possible route, that a likely one meets
+/// every condition, or the first condition a route fails.
+fn why_line(catalog: &Catalog, route_id: &str, result: &RouteResult, date: Date) -> String {
+    let condition = |wanted: ConditionResult| {
+        let mut found = result.reasons.iter().filter(move |r| r.result == wanted);
+        let first = found.next().map(|reason| {
+            catalog.text(&format!("route.{route_id}.cond.{}", reason.condition), date)
+        });
+        first.map(|text| (text, found.count()))
+    };
+    match result.status {
+        Status::Likely => catalog.ui("why_likely", &[]),
+        Status::Possible => match condition(ConditionResult::Unknown) {
+            Some((text, 0)) => catalog.ui("why_possible", &[("condition", &text)]),
+            Some((text, more)) => catalog.ui(
+                "why_possible_more",
+                &[("condition", &text), ("count", &more.to_string())],
+            ),
+            // Every condition holds, but the authority decides case by case (`discretionary_if`).
+            None => catalog.ui("why_case_by_case", &[]),
+        },
+        Status::NotMatching => match condition(ConditionResult::Failed) {
+            Some((text, _)) => catalog.ui("why_not_matching", &[("condition", &text)]),
+            None => String::new(),
+        },
+    }
 }
 
 /// A status as its tag shows it: the tag's class and its word ("Likely").
@@ -132,6 +209,10 @@ pub fn route_card(catalog: &Catalog, result: &RouteResult, date: Date) -> Option
             Inline::Text(t(format!("route.{}.title", route.id))),
         ],
     }];
+    let why = why_line(catalog, &route.id, result, date);
+    if !why.is_empty() {
+        children.push(Block::text("pa-body pa-route__why", why));
+    }
     // A route that does not match only because of time: the day from which it may fit (never shown as likely).
     if let Some(from) = result.met_from {
         children.push(Block::text(
@@ -139,10 +220,12 @@ pub fn route_card(catalog: &Catalog, result: &RouteResult, date: Date) -> Option
             catalog.ui("met_from", &[("date", &intl::date(from))]),
         ));
     }
-    children.push(Block::text(
+    // Everything else opens on demand.
+    let heading = children;
+    let mut children = vec![Block::text(
         "pa-body",
         t(format!("route.{}.summary", route.id)),
-    ));
+    )];
     // Which rules apply to this person and why (the regime the engine chose), before the reasons that follow from it.
     if !result.explained.is_empty() {
         let mut rules = vec![Block::text(
@@ -249,12 +332,18 @@ pub fn route_card(catalog: &Catalog, result: &RouteResult, date: Date) -> Option
         "pa-hint",
         catalog.ui("checked_on", &[("date", &intl::date(route.reviewed_on))]),
     ));
+    let mut card = heading;
+    card.push(Block::Details {
+        class: "pa-route__more",
+        summary: catalog.ui("route_more", &[]),
+        children,
+    });
     Some(Block::Group {
         class: "pa-route",
         route_id: Some(route.id.clone()),
         status: Some(result.status.as_str()),
         labelled_by: Some(heading_id),
-        children,
+        children: card,
     })
 }
 

@@ -35,6 +35,8 @@ pub enum Action {
     Retry,
     /// Show another language (by code); the answers stay.
     Language(String),
+    /// Leave the help page for the questions ("Continue with the questions").
+    Continue,
 }
 
 impl Action {
@@ -53,6 +55,7 @@ impl Action {
             ("copy-link", _) => Action::CopyLink,
             ("exit", _) => Action::Exit,
             ("language", Some(code)) => Action::Language(code),
+            ("continue", _) => Action::Continue,
             _ => return None,
         })
     }
@@ -69,6 +72,16 @@ pub enum Screen {
     CheckAnswers,
     /// The routes, urgent outcomes first.
     Results,
+    /// Help the moment an answer makes an urgent outcome true (danger, signs of exploitation), before any other
+    /// question: those outcomes' numbers, then "Continue with the questions" to `then`.
+    Help {
+        /// The urgent outcomes that the answer made true, in pack order.
+        urgent: Vec<String>,
+        /// The question whose answer brought the help (Back returns to it).
+        answered: String,
+        /// Where "Continue with the questions" goes.
+        then: Box<Screen>,
+    },
 }
 
 /// The state of one person's visit. Nothing in it is stored or sent anywhere.
@@ -86,6 +99,9 @@ pub struct Session {
     date: Date,
     /// Whether the person has moved between screens (the new heading then takes focus).
     moved: bool,
+    /// Counts the moves and refused answers: when it changes, the page moves focus (to the new heading or the error
+    /// summary). Anything else that redraws (a language, a notice, a copied link) keeps focus and scroll.
+    focus_moves: u32,
     /// What is wrong with the answer just submitted, if anything.
     problem: Option<Problem>,
     /// What was typed or chosen when the answer was refused, shown again so nothing is lost.
@@ -104,6 +120,7 @@ impl Session {
             dropped: Vec::new(),
             date,
             moved: false,
+            focus_moves: 0,
             problem: None,
             draft: None,
             preset: Vec::new(),
@@ -128,6 +145,7 @@ impl Session {
             Action::DontKnow => self.submit(pack, engine::answers::DONT_KNOW),
             Action::Change(id) => self.change(id),
             Action::Results => self.show_results(),
+            Action::Continue => self.continue_after_help(),
             Action::StartAgain => self.start_again(),
             Action::Print
             | Action::Focus(_)
@@ -163,6 +181,7 @@ impl Session {
 
     fn refuse(&mut self, raw: &str, problem: Problem) {
         self.problem = Some(problem);
+        self.focus_moves += 1;
         // A very long paste is cut, so a page never redraws megabytes of text.
         self.draft = Some(raw.chars().take(100).collect());
     }
@@ -185,6 +204,11 @@ impl Session {
     /// Whether the person has moved between screens at least once.
     pub fn moved(&self) -> bool {
         self.moved
+    }
+
+    /// Changes whenever the page should move focus: a new screen, or an answer refused (to its error summary).
+    pub fn focus_moves(&self) -> u32 {
+        self.focus_moves
     }
 
     /// The questions whose answers were dropped because an earlier answer changed.
@@ -224,6 +248,7 @@ impl Session {
 
     /// Records an answer (already checked by the question page) and moves on.
     pub fn answer(&mut self, pack: &Pack, id: &str, raw: &str) -> Result<(), engine::AnswerError> {
+        let urgent_before = evaluate(pack, &self.answers, self.date).urgent;
         self.answers.set(pack, id, raw)?;
         let reached = replay(pack, &self.answers, self.date);
         // After Back, Continue steps to the question that follows, showing its answer; after a Change link, the
@@ -243,7 +268,29 @@ impl Session {
             Some(next) => self.go(Screen::Question(next)),
             None => self.check_answers(pack),
         }
+        // Someone who has just said they are in danger gets help first, before the next question.
+        let urgent: Vec<String> = evaluate(pack, &self.answers, self.date)
+            .urgent
+            .into_iter()
+            .filter(|outcome| !urgent_before.contains(outcome))
+            .collect();
+        if !urgent.is_empty() {
+            let then = Box::new(self.screen.clone());
+            self.go(Screen::Help {
+                urgent,
+                answered: id.to_string(),
+                then,
+            });
+        }
         Ok(())
+    }
+
+    /// Leaves the help page for the screen that was coming next.
+    fn continue_after_help(&mut self) {
+        if let Screen::Help { then, .. } = &self.screen {
+            let then = (**then).clone();
+            self.go(then);
+        }
     }
 
     /// Goes to the question a Change link names; after it the person returns to "Check your answers".
@@ -274,6 +321,7 @@ impl Session {
                 None => Screen::Start,
             }),
             Screen::Results => Some(Screen::CheckAnswers),
+            Screen::Help { answered, .. } => Some(Screen::Question(answered.clone())),
         };
         if let Some(previous) = previous {
             self.changing = false;
@@ -307,9 +355,10 @@ impl Session {
 
     /// Forgets everything and returns to the start page.
     pub fn start_again(&mut self) {
-        let date = self.date;
+        let (date, focus_moves) = (self.date, self.focus_moves);
         *self = Session::new(date);
         self.moved = true;
+        self.focus_moves = focus_moves + 1;
     }
 
     /// Goes to "Check your answers", dropping the answers that the questionnaire no longer reaches.
@@ -333,6 +382,7 @@ impl Session {
     fn go(&mut self, screen: Screen) {
         self.screen = screen;
         self.moved = true;
+        self.focus_moves += 1;
         self.problem = None;
         self.draft = None;
     }
@@ -358,6 +408,7 @@ mod tests {
             Screen::Start => "start",
             Screen::CheckAnswers => "check",
             Screen::Results => "results",
+            Screen::Help { .. } => "help",
         }
     }
 
@@ -384,6 +435,49 @@ mod tests {
         s.apply(pack, &Action::Back);
         s.apply(pack, &Action::Back);
         assert_eq!(on(&s), "start");
+    }
+
+    #[test]
+    fn danger_brings_help_before_any_other_question() {
+        let (mut s, pack) = session();
+        let moves = s.focus_moves();
+        s.submit(pack, "yes");
+        assert_eq!(on(&s), "help");
+        assert!(
+            s.focus_moves() > moves,
+            "the help page's heading takes focus"
+        );
+        let Screen::Help { urgent, .. } = s.screen().clone() else {
+            unreachable!()
+        };
+        assert_eq!(urgent, vec!["danger-now".to_string()]);
+        s.apply(pack, &Action::Back);
+        assert_eq!(on(&s), "in_danger_now", "Back returns to the question");
+        s.submit(pack, "yes");
+        s.apply(pack, &Action::Continue);
+        assert_eq!(on(&s), "location", "then the questions go on");
+        // The same danger answered again after Back brings no second help page: nothing new is urgent.
+        s.apply(pack, &Action::Back);
+        s.submit(pack, "yes");
+        assert_eq!(on(&s), "location");
+        // Signs of exploitation are a new urgent outcome: help again, with the helpline and the centres.
+        let answers = [
+            ("location", "in_belgium"),
+            ("nationality", "NG"),
+            ("residence_status", "no_legal_stay"),
+            ("exploitation_signs", "no"),
+            ("purpose", "exploitation"),
+        ];
+        while let Screen::Question(id) = s.screen().clone() {
+            let Some((_, raw)) = answers.iter().find(|(q, _)| *q == id) else {
+                panic!("asked {id}, which the test does not answer");
+            };
+            s.submit(pack, raw);
+        }
+        let Screen::Help { urgent, .. } = s.screen().clone() else {
+            panic!("expected the help page, got {}", on(&s))
+        };
+        assert_eq!(urgent, vec!["trafficking-signs".to_string()]);
     }
 
     #[test]

@@ -65,17 +65,67 @@ pub enum Panel {
     WhatIf(String),
 }
 
+impl Panel {
+    /// The button that shows this panel (also when a key showed it): where focus returns when it closes, so the
+    /// adviser goes on from where they were instead of from the top of the page.
+    pub fn opener(&self) -> Option<Control> {
+        let (action, arg) = match self {
+            Panel::None => return None,
+            Panel::Help => ("help", None),
+            Panel::Qr => ("qr", None),
+            Panel::WhatIf(question) => ("what-if", Some(question.clone())),
+        };
+        Some(Control { action, arg })
+    }
+}
+
+/// A button named by what it does (its `data-action` and `data-arg`), so it can be found again after the page is
+/// drawn anew (a redrawn button is a new element).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Control {
+    /// The button's `data-action`.
+    pub action: &'static str,
+    /// The button's `data-arg`, if it has one.
+    pub arg: Option<String>,
+}
+
+impl Control {
+    /// The CSS selector that finds the button (the argument escaped, so any text is safe in it).
+    pub fn selector(&self) -> String {
+        let mut selector = format!("[data-action=\"{}\"]", escape(self.action));
+        if let Some(arg) = &self.arg {
+            selector.push_str(&format!("[data-arg=\"{}\"]", escape(arg)));
+        }
+        selector
+    }
+}
+
+/// A text as a CSS string's content: letters, digits, `-` and `_` as they are, anything else as a hex escape.
+fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_string()
+            } else {
+                format!("\\{:x} ", u32::from(c))
+            }
+        })
+        .collect()
+}
+
 /// Where keyboard focus goes after the page is drawn again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Focus {
     /// Where it was (the same field, found by its id).
     Keep,
-    /// The page's heading (a new consultation, a closed panel).
+    /// The page's heading (a new consultation).
     Heading,
     /// The next question (after an answer that moved on).
     Next,
     /// The panel just opened.
     Panel,
+    /// The button that opened the panel just closed (the page's heading if that button is no longer on show).
+    Opener(Control),
 }
 
 /// The state of one consultation.
@@ -196,36 +246,24 @@ impl Consultation {
 
     /// Shows the what-if table of a question, or hides it when it is on show.
     pub fn what_if(&mut self, question: &str) {
-        self.panel = match &self.panel {
-            Panel::WhatIf(id) if id == question => Panel::None,
-            _ => Panel::WhatIf(question.to_string()),
-        };
-        self.focus = self.panel_focus();
+        self.toggle(Panel::WhatIf(question.to_string()));
     }
 
-    /// Shows a panel, or hides it when it is on show.
+    /// Shows a panel (focus moves into it), or hides it when it is on show.
     pub fn toggle(&mut self, panel: Panel) {
-        self.panel = if self.panel == panel {
-            Panel::None
+        if self.panel == panel {
+            self.close();
         } else {
-            panel
-        };
-        self.focus = self.panel_focus();
-    }
-
-    /// Closes what is open; focus returns to the page's heading.
-    pub fn close(&mut self) {
-        if self.panel != Panel::None {
-            self.panel = Panel::None;
-            self.focus = Focus::Heading;
+            self.panel = panel;
+            self.focus = Focus::Panel;
         }
     }
 
-    fn panel_focus(&self) -> Focus {
-        if self.panel == Panel::None {
-            Focus::Heading
-        } else {
-            Focus::Panel
+    /// Closes what is open; focus returns to the button that opens it.
+    pub fn close(&mut self) {
+        if let Some(opener) = self.panel.opener() {
+            self.panel = Panel::None;
+            self.focus = Focus::Opener(opener);
         }
     }
 
@@ -336,6 +374,60 @@ mod tests {
         assert!(c.name.is_empty());
         assert_eq!((c.adviser.as_str(), c.client.as_str()), ("en", "ar"));
         assert_eq!(c.panel, Panel::None);
+    }
+
+    #[test]
+    fn closing_a_panel_sends_focus_back_to_the_button_that_opens_it() {
+        let (mut c, _) = start();
+        c.what_if("location");
+        assert_eq!(
+            (&c.panel, &c.focus),
+            (&Panel::WhatIf("location".into()), &Focus::Panel)
+        );
+        c.close();
+        let opener = Control {
+            action: "what-if",
+            arg: Some("location".into()),
+        };
+        assert_eq!((&c.panel, &c.focus), (&Panel::None, &Focus::Opener(opener)));
+        // Pressing the button again closes the panel just as well; closing with nothing open moves nothing.
+        c.toggle(Panel::Qr);
+        c.toggle(Panel::Qr);
+        assert_eq!(
+            (&c.panel, &c.focus),
+            (
+                &Panel::None,
+                &Focus::Opener(Control {
+                    action: "qr",
+                    arg: None
+                })
+            )
+        );
+        c.focus = Focus::Keep;
+        c.close();
+        assert_eq!(c.focus, Focus::Keep);
+        c.toggle(Panel::Help);
+        c.toggle(Panel::Qr);
+        c.close();
+        assert_eq!(
+            c.focus,
+            Focus::Opener(Control {
+                action: "qr",
+                arg: None
+            })
+        );
+    }
+
+    #[test]
+    fn an_openers_selector_escapes_its_argument() {
+        let control = Control {
+            action: "what-if",
+            arg: Some("a\"]b".into()),
+        };
+        assert_eq!(
+            control.selector(),
+            "[data-action=\"what-if\"][data-arg=\"a\\22 \\5d b\"]"
+        );
     }
 
     #[test]

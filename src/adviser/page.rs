@@ -144,20 +144,38 @@ fn Adviser(
         let drawn = header
             .get()
             .map(|header| {
-                dom::replace_children(&header, &crate::screens::header::header(catalog, c.date()))
+                dom::replace_children(
+                    &header,
+                    &crate::screens::header::header(catalog, c.date(), true),
+                )
             })
             .unwrap_or(Ok(()))
             .and_then(|()| dom::replace_children(&main, &view::page(catalog, &c, &standard)));
         if let Err(error) = drawn {
             web_sys::console::error_1(&error);
         }
-        if c.focus == Focus::Keep {
-            if let Some(field) =
-                active.and_then(|id| main.query_selector(&format!("#{id}")).ok().flatten())
-            {
-                dom::focus(&field);
+        match &c.focus {
+            Focus::Keep => {
+                if let Some(field) =
+                    active.and_then(|id| main.query_selector(&format!("#{id}")).ok().flatten())
+                {
+                    dom::focus(&field);
+                }
             }
-        } else {
+            Focus::Opener(opener) => {
+                // The panel closed: back to the button that opened it, or to the heading if the answers changed
+                // and that button is gone (focus must not fall to the page's body).
+                let find = |selector: &str| main.query_selector(selector).ok().flatten();
+                if let Some(target) =
+                    find(&opener.selector()).or_else(|| find("#pa-adviser-heading"))
+                {
+                    dom::focus(&target);
+                }
+            }
+            // The drawn page marked where focus goes (`data-autofocus`).
+            Focus::Heading | Focus::Next | Focus::Panel => {}
+        }
+        if c.focus != Focus::Keep {
             consultation.update_untracked(|c| c.focus = Focus::Keep);
         }
     });

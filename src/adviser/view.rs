@@ -677,10 +677,13 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
                 in_language(catalog, code, || {
                     let title = catalog.text(&format!("q.{id}.text"), date);
                     let heading = if i == 0 {
-                        el("p")
-                            .class("pa-heading-m")
-                            .attr("id", "pa-next-text")
-                            .child(el("label").attr("for", NEXT_FIELD).text(title))
+                        let text = el("p").class("pa-heading-m").attr("id", "pa-next-text");
+                        // A label only for a field (a label must point at a form control): options are buttons,
+                        // and their list is named by this paragraph's id.
+                        match question.kind {
+                            QuestionKind::Choice | QuestionKind::YesNo => text.text(title),
+                            _ => text.child(el("label").attr("for", NEXT_FIELD).text(title)),
+                        }
                     } else {
                         el("p").class("pa-heading-m").text(title)
                     };

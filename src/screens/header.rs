@@ -7,8 +7,10 @@ use crate::markup::{Node, el, text};
 /// The contacts shown in the emergency bar, in this order.
 pub const EMERGENCY_CONTACTS: [&str; 3] = ["emergency_112", "police_101", "trafficking_helpline"];
 
-/// The header's content: the exit button with its hint, then the emergency numbers, each a link that dials.
-pub fn header(catalog: &Catalog, date: engine::Date) -> Vec<Node> {
+/// The header's content: the exit button, then the emergency numbers, each a link that dials. On the start page
+/// (`full`) the exit button has its hint and the numbers are listed openly; on every other screen the numbers fold
+/// into one line ("In danger? Call 112") that opens the list, so the question stays on the first screen of a phone.
+pub fn header(catalog: &Catalog, date: engine::Date, full: bool) -> Vec<Node> {
     let numbers = EMERGENCY_CONTACTS.iter().filter_map(|id| {
         let contact = catalog.pack.contact(id)?;
         let phone = contact.phone.clone()?;
@@ -25,21 +27,33 @@ pub fn header(catalog: &Catalog, date: engine::Date) -> Vec<Node> {
                 .child(el("span").text(name)),
         )
     });
+    let list = el("ul").class("pa-emergency__list").children(numbers);
+    let exit = el("div").class("pa-exit").child(
+        el("button")
+            .attr("type", "button")
+            .class("pa-button pa-button--warning pa-exit__button")
+            .attr("data-action", "exit")
+            .text(catalog.ui("exit", &[])),
+    );
+    if !full {
+        return vec![
+            exit,
+            el("details")
+                .class("pa-emergency pa-emergency--compact")
+                .child(
+                    el("summary")
+                        .class("pa-emergency__summary")
+                        .text(catalog.ui("emergency_short", &[])),
+                )
+                .child(list),
+        ];
+    }
     vec![
-        el("div")
-            .class("pa-exit")
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("pa-button pa-button--warning pa-exit__button")
-                    .attr("data-action", "exit")
-                    .text(catalog.ui("exit", &[])),
-            )
-            .child(
-                el("p")
-                    .class("pa-exit__hint")
-                    .text(catalog.ui("exit_hint", &[])),
-            ),
+        exit.child(
+            el("p")
+                .class("pa-exit__hint")
+                .text(catalog.ui("exit_hint", &[])),
+        ),
         el("section")
             .class("pa-emergency")
             .attr("aria-labelledby", "pa-emergency-heading")
@@ -49,6 +63,6 @@ pub fn header(catalog: &Catalog, date: engine::Date) -> Vec<Node> {
                     .class("pa-emergency__heading")
                     .text(catalog.ui("emergency_heading", &[])),
             )
-            .child(el("ul").class("pa-emergency__list").children(numbers)),
+            .child(list),
     ]
 }

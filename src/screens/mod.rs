@@ -5,6 +5,7 @@
 
 pub mod check_answers;
 pub mod header;
+pub mod help;
 pub mod question;
 pub mod results;
 pub mod start;
@@ -24,11 +25,37 @@ pub enum TextsState {
     Failed,
 }
 
+/// A message about the visit (an unknown `?lang=`, a language that could not be loaded, the answers of a link),
+/// kept as its text key so it is always drawn, and announced, in the language on show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The `ui.` text key.
+    pub key: &'static str,
+    /// Its placeholders.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Notice {
+    /// A notice without placeholders.
+    pub fn new(key: &'static str) -> Notice {
+        Notice {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Its text in the language on show.
+    pub fn text(&self, catalog: &Catalog) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        catalog.ui(self.key, &args)
+    }
+}
+
 /// What the screens show around the session's own content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
-    /// A message about languages (an unknown `?lang=`, a language that could not be loaded).
-    pub notice: Option<String>,
+    /// A message about languages or a link's answers.
+    pub notice: Option<Notice>,
     /// Where the results texts are.
     pub results: TextsState,
     /// The link made by "Copy a link to these answers", and whether it reached the clipboard.
@@ -59,17 +86,12 @@ pub fn share(catalog: &Catalog, frame: &Frame) -> Node {
             catalog.ui("share_button", &[]),
         ));
     if let Some((link, copied)) = &frame.share {
-        let message = if *copied {
-            "share_copied"
-        } else {
-            "share_copy_by_hand"
-        };
+        // Shown here and announced by the page's one live region (`announcement`).
         block = block
             .child(
                 el("p")
                     .class("pa-body")
-                    .attr("role", "status")
-                    .text(catalog.ui(message, &[])),
+                    .text(share_message(catalog, *copied)),
             )
             .child(
                 el("label")
@@ -90,6 +112,27 @@ pub fn share(catalog: &Catalog, frame: &Frame) -> Node {
     block
 }
 
+fn share_message(catalog: &Catalog, copied: bool) -> String {
+    catalog.ui(
+        if copied {
+            "share_copied"
+        } else {
+            "share_copy_by_hand"
+        },
+        &[],
+    )
+}
+
+/// What the page's one polite live region says: the notice, or what happened to the link just made. The region is
+/// in the page from the start and only its text changes, so screen readers announce it.
+pub fn announcement(catalog: &Catalog, frame: &Frame) -> String {
+    match (&frame.notice, &frame.share) {
+        (Some(notice), _) => notice.text(catalog),
+        (None, Some((_, copied))) => share_message(catalog, *copied),
+        (None, None) => String::new(),
+    }
+}
+
 /// The content of `<main>` for the session's current screen.
 pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
     let pack = &catalog.pack;
@@ -99,8 +142,7 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
         nodes.push(
             el("p")
                 .class("pa-notification pa-body")
-                .attr("role", "status")
-                .text(notice.clone()),
+                .text(notice.text(catalog)),
         );
     }
     nodes.extend(match session.screen() {
@@ -118,6 +160,9 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
             let mut page = results::page(catalog, session, frame);
             page.push(share(catalog, frame));
             with_back(catalog, page)
+        }
+        Screen::Help { urgent, .. } => {
+            with_back(catalog, help::page(catalog, urgent, session.date()))
         }
     });
     nodes

@@ -25,7 +25,6 @@ pub fn page(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
             nodes.push(
                 el("p")
                     .class("pa-body")
-                    .attr("role", "status")
                     .text(catalog.ui("results_loading", &[])),
             );
             return nodes;

@@ -329,6 +329,34 @@ describe('adviser mode', () => {
     await context.close();
   });
 
+  test('closing a panel, by its Close button or Escape, puts focus back on the button that opened it, in place', async () => {
+    const { context, page } = await openAdviser('lang=en&client=ar');
+    await answerAll(page, scenario('work-blue-card-ghent').answers);
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    for (const [action, arg, heading] of [
+      ['what-if', 'annual_salary', 'pa-what-if-heading'],
+      ['what-if', 'in_danger_now', 'pa-what-if-heading'],
+      ['qr', undefined, 'pa-qr-heading'],
+      ['help', undefined, 'pa-help-heading'],
+    ]) {
+      for (const how of ['Close', 'Escape']) {
+        const opener = page.locator(`[data-action="${action}"]${arg ? `[data-arg="${arg}"]` : ''}`);
+        // The salary's button is far enough down the page that a jump to the top, or to the panel, would show.
+        await opener.scrollIntoViewIfNeeded();
+        const before = await scrollY();
+        await opener.click();
+        await page.waitForFunction((id) => document.activeElement?.id === id, heading);
+        const inPanel = await scrollY();
+        await (how === 'Close' ? page.locator('.pa-adviser__panel [data-action="close"]').click() : page.keyboard.press('Escape'));
+        await page.locator('.pa-adviser__panel').waitFor({ state: 'detached' });
+        const focused = await page.evaluate(() => ({ ...document.activeElement?.dataset }));
+        assert.deepEqual([focused.action, focused.arg], [action, arg], `${how} on the ${action} ${arg ?? ''} panel`);
+        assert.equal(await scrollY(), before, `back where the page was before the panel (the panel's was ${inPanel})`);
+      }
+    }
+    await context.close();
+  });
+
   test('New client clears everything and nothing was ever stored or sent', async () => {
     const { context, page, problems } = await openAdviser('lang=en&client=ti');
     const requests = [];

@@ -127,8 +127,10 @@ test('the browser\'s preferred language is the default', async () => {
 test('an unknown ?lang= shows a short notice and the default language', async () => {
   await withPage(async (page) => {
     await shows(page, 'en');
-    const notice = page.locator('.pa-notification[role="status"]');
+    const notice = page.locator('.pa-notification');
     const text = await notice.textContent();
+    // The page's one live region says the same.
+    assert.equal(await page.locator('.pa-app > [aria-live="polite"]').textContent(), text);
     assert.match(text, /^“xx-3Cevil3E” is not one of the languages of this assistant, so it is shown in English\.$/);
     assert.ok(!text.includes('<'), 'only letters, digits and dashes of the code are shown back');
     assert.equal(await page.locator('main script, main img').count(), 0);

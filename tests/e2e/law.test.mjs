@@ -217,7 +217,7 @@ describe('from when a route may fit', () => {
           assert.ok(card.folded, `${route.id} stays in the list of routes that do not match`);
         }
         // Opened, the list shows the date; printed, too.
-        await page.locator('details.pa-details summary').click();
+        await page.locator('details.pa-not-matching > summary').click();
         const first = page.locator(`[data-route-id="${later[0].id}"] .pa-met-from`);
         assert.equal(await first.isVisible(), true);
         await page.emulateMedia({ media: 'print' });

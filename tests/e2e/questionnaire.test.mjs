@@ -231,9 +231,9 @@ test('the results explain each route, and Start again forgets everything', async
     }
     assert.match(text, /€70,000/, 'the salary compared is shown');
     // Routes that do not match are listed, collapsed, with why not.
-    const details = page.locator('details.pa-details');
+    const details = page.locator('details.pa-not-matching');
     assert.equal(await details.getAttribute('open'), null);
-    await details.locator('summary').click();
+    await details.locator('> summary').click();
     assert.match(await page.locator('[data-route-id="working-holiday"]').textContent(), /Why not/);
     // Urgent help comes first when it applies; here it does not.
     assert.equal(await page.locator('.pa-urgent').count(), 0);

@@ -163,12 +163,16 @@ async function currentQuestion(page) {
   });
 }
 
-/** Waits until the screen is no longer the question `id` (a new question, an error or "Check your answers"). */
+/**
+ * Waits until the screen is no longer the question `id` (a new question, an error, the help page that an urgent
+ * answer brings, or "Check your answers").
+ */
 async function leftQuestion(page, id) {
   await page.waitForFunction(
     (previous) =>
       document.querySelector('.pa-error-summary') ||
       document.querySelector('[data-action="results"]') ||
+      document.querySelector('[data-action="continue"]') ||
       document.querySelector('form[data-question-id]')?.dataset.questionId !== previous,
     id,
   );
@@ -201,6 +205,12 @@ export async function answerAll(page, answers) {
   for (let step = 0; step < 100; step += 1) {
     const question = await currentQuestion(page);
     if (!question) {
+      // The help page after an answer that says the person is in danger: help first, then the questions go on.
+      if (await page.locator('[data-action="continue"]').count()) {
+        await page.locator('[data-action="continue"]').click();
+        await page.locator('form[data-question-id], [data-action="results"]').first().waitFor();
+        continue;
+      }
       await page.locator('[data-action="results"]').waitFor();
       return asked;
     }
