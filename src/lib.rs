@@ -3,29 +3,20 @@
 //! The app holds no legal logic. It keeps the answers in memory, asks the `engine` crate which question comes next
 //! and which routes match, and shows the answer. Nothing here talks to a server or stores anything.
 
-pub mod address;
 pub mod adviser;
-pub mod catalog;
-pub mod display;
-pub mod document;
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
-pub mod embedding;
-#[cfg(target_arch = "wasm32")]
-mod events;
-#[cfg(target_arch = "wasm32")]
-pub mod fetch;
-pub mod intl;
-pub mod language;
-pub mod markup;
-pub mod quick_exit;
-pub mod results;
+pub mod browser;
+pub mod render;
 pub mod screens;
-pub mod session;
-pub mod share;
-pub mod validation;
+pub mod state;
+pub mod text;
 
 use leptos::prelude::*;
+
+use browser::{address, quick_exit};
+#[cfg(target_arch = "wasm32")]
+use browser::{dom, events, fetch};
+use state::{embedding, session, share};
+use text::{catalog, intl, language};
 
 use catalog::{Catalog, catalog};
 use engine::texts::Part;

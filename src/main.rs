@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use pathway_assistant::AppWith;
-use pathway_assistant::embedding::{Placement, Settings};
+use pathway_assistant::state::embedding::{Placement, Settings};
 
 fn main() {
     let Some(window) = web_sys::window() else {

@@ -3,7 +3,7 @@
 
 use engine::{Answers, Date, Pack, Replay, replay};
 
-use crate::validation::{Problem, check_with};
+use crate::state::validation::{Problem, check_with};
 
 /// The latest date the rules may be applied on (anything later is refused as a typing slip).
 pub const LAST_DATE: &str = "2099-12-31";
@@ -282,7 +282,7 @@ impl Consultation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
+    use crate::text::catalog::catalog;
 
     fn start() -> (Consultation, &'static Pack) {
         let pack = &catalog().unwrap_or_else(|e| panic!("{e}")).pack;
@@ -315,7 +315,7 @@ mod tests {
 
     #[test]
     fn an_answer_the_pack_refuses_leaves_the_answers_unchanged() {
-        use crate::validation::testing::{TO_RETURN_DATE, refusing_future};
+        use crate::state::validation::testing::{TO_RETURN_DATE, refusing_future};
         let (mut c, base) = start();
         let id = "last_return_support_date";
         let pack = &refusing_future(base, id);

@@ -10,8 +10,10 @@ use wasm_bindgen::closure::Closure;
 use super::consultation::{Command, Consultation, Focus, Panel};
 use super::keys::{Shortcut, shortcut};
 use super::view;
-use crate::catalog::{self, Catalog, catalog};
-use crate::{address, dom, fetch, intl, language, share};
+use crate::browser::{address, dom, fetch};
+use crate::state::share;
+use crate::text::catalog::{self, Catalog, catalog};
+use crate::text::{intl, language};
 
 /// Mounts adviser mode on the page's body, or says why it cannot start.
 pub fn mount() {
@@ -128,7 +130,7 @@ fn Adviser(
         let c = consultation.get();
         let Some(main) = main.get() else { return };
         if !view::ready(catalog, &c.adviser) {
-            let waiting = [crate::markup::el("p")
+            let waiting = [crate::render::markup::el("p")
                 .class("pa-body")
                 .attr("role", "status")
                 .text(catalog.ui("results_loading", &[]))];
@@ -180,9 +182,9 @@ fn Adviser(
         }
     });
 
-    let exit_url = crate::embedding::Settings::page().exit_url;
+    let exit_url = crate::state::embedding::Settings::page().exit_url;
     let exit_now = exit_url.clone();
-    crate::quick_exit::on_three_shifts(move || {
+    crate::browser::quick_exit::on_three_shifts(move || {
         consultation.update(Consultation::reset);
         if let Some(window) = web_sys::window() {
             let _ = window.location().replace(&exit_now);
@@ -235,7 +237,7 @@ fn Adviser(
         match key {
             Shortcut::Option(n) => {
                 if let Some(id) = c.reached(pack).next_question {
-                    let options = crate::display::options(catalog, &id, c.date());
+                    let options = crate::text::display::options(catalog, &id, c.date());
                     if let Some((raw, _)) = options.get(n - 1) {
                         act(Command::Answer(id, raw.clone()));
                     }

@@ -2,7 +2,7 @@
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use crate::markup::{Node, el, plain};
+use crate::render::markup::{Node, el, plain};
 
 /// The light margin around the code, in modules (the standard asks for 4).
 const QUIET_ZONE: i32 = 4;

@@ -8,14 +8,14 @@ use engine::model::{Question, QuestionKind};
 use engine::outcome::Status;
 use engine::texts::Part;
 
-use crate::catalog::{self, Catalog};
-use crate::display;
-use crate::document::Block;
-use crate::intl;
-use crate::markup::{Node, el};
-use crate::results::results_document;
+use crate::render::document::Block;
+use crate::render::markup::{Node, el};
+use crate::render::results::results_document;
 use crate::screens::question::{error_message, message};
-use crate::session::Session;
+use crate::state::session::Session;
+use crate::text::catalog::{self, Catalog};
+use crate::text::display;
+use crate::text::intl;
 
 use super::consultation::{Consultation, Focus, LAST_DATE, Panel};
 use super::keys::SHORTCUTS;
@@ -359,7 +359,7 @@ fn help(catalog: &Catalog, c: &Consultation) -> Node {
 
 /// The hand-off link: the questionnaire's page in the client's language, with the answers in its fragment.
 pub fn hand_off_link(catalog: &Catalog, c: &Consultation, standard_page: &str) -> String {
-    let fragment = crate::share::encode(
+    let fragment = crate::state::share::encode(
         &catalog.pack,
         catalog::text_files::PACK_PRINT,
         &c.answers(&catalog.pack),
@@ -406,7 +406,7 @@ fn qr_panel(catalog: &Catalog, c: &Consultation, standard_page: &str) -> Node {
 
 /// A status as a tag.
 fn status_tag(catalog: &Catalog, status: Status) -> Node {
-    let (class, word) = crate::results::status_tag(catalog, status);
+    let (class, word) = crate::render::results::status_tag(catalog, status);
     el("strong").class(class).text(word)
 }
 
@@ -898,8 +898,8 @@ fn expand(node: Node, as_of: &str, code: &str) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
-    use crate::markup::find_tag;
+    use crate::render::markup::find_tag;
+    use crate::text::catalog::catalog;
 
     fn consultation() -> (Consultation, &'static Catalog) {
         let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
@@ -923,7 +923,7 @@ mod tests {
         let (address, fragment) = link.split_once('#').unwrap_or_default();
         assert_eq!(address, "https://example.org/assistant/?lang=ar");
         let answers =
-            crate::share::decode(&catalog.pack, catalog::text_files::PACK_PRINT, fragment)
+            crate::state::share::decode(&catalog.pack, catalog::text_files::PACK_PRINT, fragment)
                 .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(answers, c.answers(&catalog.pack));
     }

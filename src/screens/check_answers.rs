@@ -1,9 +1,9 @@
 //! "Check your answers" (GOV.UK pattern): every answer with a Change link, and the answers that were dropped.
 
-use crate::catalog::Catalog;
-use crate::display;
-use crate::markup::{Node, el};
-use crate::session::Session;
+use crate::render::markup::{Node, el};
+use crate::state::session::Session;
+use crate::text::catalog::Catalog;
+use crate::text::display;
 
 use super::{action_button, heading};
 

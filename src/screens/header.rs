@@ -1,8 +1,8 @@
 //! What every screen shows first: "Exit this page" (GOV.UK pattern; also Shift pressed three times) and the
 //! emergency numbers, so a person in danger never has to look for them.
 
-use crate::catalog::Catalog;
-use crate::markup::{Node, el, text};
+use crate::render::markup::{Node, el, text};
+use crate::text::catalog::Catalog;
 
 /// The contacts shown in the emergency bar, in this order.
 pub const EMERGENCY_CONTACTS: [&str; 3] = ["emergency_112", "police_101", "trafficking_helpline"];

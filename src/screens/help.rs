@@ -5,8 +5,8 @@
 //! Everything here comes with the questions (the urgent texts, the contacts' names and numbers), so the page shows
 //! even when the results' texts have not arrived.
 
-use crate::catalog::Catalog;
-use crate::markup::{Node, el, text};
+use crate::render::markup::{Node, el, text};
+use crate::text::catalog::Catalog;
 
 use super::{action_button, heading};
 
@@ -91,8 +91,8 @@ pub fn phone_line(catalog: &Catalog, id: &str, date: engine::Date) -> Option<Nod
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
-    use crate::markup::find_tag;
+    use crate::render::markup::find_tag;
+    use crate::text::catalog::catalog;
 
     #[test]
     fn exploitation_help_gives_112_the_helpline_and_the_three_centres_then_continue() {

@@ -10,9 +10,9 @@ pub mod question;
 pub mod results;
 pub mod start;
 
-use crate::catalog::Catalog;
-use crate::markup::{Node, el};
-use crate::session::{Screen, Session};
+use crate::render::markup::{Node, el};
+use crate::state::session::{Screen, Session};
+use crate::text::catalog::Catalog;
 
 /// Where the texts of the results are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,8 +171,8 @@ pub fn screen(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> 
 /// The languages, each in its own name and script: listed openly on the start page, folded away elsewhere.
 fn languages(catalog: &Catalog, open: bool) -> Node {
     let current = catalog.current();
-    let shown = crate::catalog::locale(&current).map_or("English", |l| l.name);
-    let items = crate::catalog::locales().map(|locale| {
+    let shown = crate::text::catalog::locale(&current).map_or("English", |l| l.name);
+    let items = crate::text::catalog::locales().map(|locale| {
         el("li").child(
             el("button")
                 .attr("type", "button")
@@ -200,7 +200,7 @@ fn languages(catalog: &Catalog, open: bool) -> Node {
 /// A discreet line saying how far the language on show has been checked by people (nothing for English and for
 /// languages a lawyer has checked).
 pub fn review_notice(catalog: &Catalog) -> Option<Node> {
-    let review = crate::catalog::locale(&catalog.current())?.review;
+    let review = crate::text::catalog::locale(&catalog.current())?.review;
     let key = match review {
         "machine-drafted" => "review_machine",
         "native-speaker" => "review_native",

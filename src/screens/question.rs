@@ -4,12 +4,12 @@
 use engine::Date;
 use engine::model::{Question, QuestionKind};
 
-use crate::catalog::Catalog;
-use crate::display;
-use crate::intl;
-use crate::markup::{Node, el};
-use crate::session::Session;
-use crate::validation::{NumberProblem, Problem};
+use crate::render::markup::{Node, el};
+use crate::state::session::Session;
+use crate::state::validation::{NumberProblem, Problem};
+use crate::text::catalog::Catalog;
+use crate::text::display;
+use crate::text::intl;
 
 /// The id of the field that the error summary and the labels point to.
 pub const FIELD_ID: &str = "pa-answer";
@@ -275,9 +275,9 @@ pub fn message(catalog: &Catalog, id: &str, problem: Problem, date: Date) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
-    use crate::markup::find_tag;
-    use crate::session::Action;
+    use crate::render::markup::find_tag;
+    use crate::state::session::Action;
+    use crate::text::catalog::catalog;
 
     fn page_for(answers: &[&str], submit: Option<&str>) -> Vec<Node> {
         let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn an_answer_the_pack_refuses_shows_the_questions_own_message() {
-        use crate::validation::testing::{TO_RETURN_DATE, refusing_future};
+        use crate::state::validation::testing::{TO_RETURN_DATE, refusing_future};
         let catalog = catalog().unwrap_or_else(|e| panic!("{e}"));
         let id = "last_return_support_date";
         let pack = &refusing_future(&catalog.pack, id);

@@ -1,10 +1,10 @@
-//! The results screen: the content built by `crate::results::results_document`, then Print and Start again.
+//! The results screen: the content built by `crate::render::results::results_document`, then Print and Start again.
 
-use crate::catalog::Catalog;
-use crate::document::Block;
-use crate::markup::{Node, el};
-use crate::results::results_document;
-use crate::session::Session;
+use crate::render::document::Block;
+use crate::render::markup::{Node, el};
+use crate::render::results::results_document;
+use crate::state::session::Session;
+use crate::text::catalog::Catalog;
 
 use super::{Frame, TextsState, action_button, heading};
 

@@ -1,7 +1,7 @@
 //! The start page: what the tool does, that answers stay on the device, that it is not advice, and Start.
 
-use crate::catalog::Catalog;
-use crate::markup::{Node, el};
+use crate::render::markup::{Node, el};
+use crate::text::catalog::Catalog;
 
 use super::heading;
 

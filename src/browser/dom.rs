@@ -6,7 +6,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
-use crate::markup::Node;
+use crate::render::markup::Node;
 
 /// Replaces the children of `parent` with the drawn nodes, then focuses the element marked `data-autofocus`.
 pub fn replace_children(parent: &Element, nodes: &[Node]) -> Result<(), JsValue> {

@@ -210,7 +210,7 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
+    use crate::text::catalog::catalog;
 
     fn check(text: &str, expected: Result<f64, NumberProblem>) {
         assert_eq!(

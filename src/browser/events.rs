@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::session::Action;
+use crate::state::session::Action;
 
 /// Listens on `root` once it is in the page; `act` gets each action, `submit` each submitted answer.
 pub fn listen(
@@ -34,7 +34,7 @@ pub fn listen(
         let _ = root.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
         // Printing (the Print button or the browser's own) shows every disclosure open.
         let printed = root.clone();
-        let on_print = Closure::<dyn Fn()>::new(move || crate::dom::open_all(&printed));
+        let on_print = Closure::<dyn Fn()>::new(move || crate::browser::dom::open_all(&printed));
         if let Some(window) = web_sys::window() {
             let _ = window
                 .add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());

@@ -124,7 +124,7 @@ fn check(items: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::catalog;
+    use crate::text::catalog::catalog;
 
     fn pack() -> &'static Pack {
         &catalog().unwrap_or_else(|e| panic!("{e}")).pack

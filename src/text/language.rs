@@ -1,7 +1,7 @@
 //! The language to start in: `?lang=` in the page address if the app has that language, else the first of the
 //! browser's preferred languages it has, else English. Nothing is stored: the choice lasts as long as the page.
 
-use crate::catalog::{Locale, locale, preferred_locale};
+use crate::text::catalog::{Locale, locale, preferred_locale};
 
 /// The language to start in, and the code asked for by `?lang=` when the app does not have it (for a notice).
 pub fn initial() -> (Locale, Option<String>) {

@@ -3,7 +3,7 @@
 //!
 //! Building the results as data lets their content be tested natively, without a browser.
 
-use crate::markup::{Node, el, text};
+use crate::render::markup::{Node, el, text};
 
 /// A run of text inside a block.
 #[derive(Clone, Debug, PartialEq)]

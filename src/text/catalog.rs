@@ -271,7 +271,7 @@ impl Catalog {
     pub fn optional_text(&self, key: &str, date: Date) -> Option<String> {
         let (text, english) = self.lookup(key)?;
         // The lock is released first: writing an amount reads app texts (`a month`) again.
-        let write = crate::intl::quantity_formatter();
+        let write = crate::text::intl::quantity_formatter();
         let text = engine::texts::fill_placeholders_with(&text, &self.pack, date, &write);
         Some(self.marked(text, english))
     }
@@ -310,7 +310,7 @@ impl Catalog {
             .lookup("ui.not_yet_translated")
             .map(|(marker, _)| marker)
             .unwrap_or_default();
-        crate::markup::untranslated(&text, &marker)
+        crate::render::markup::untranslated(&text, &marker)
     }
 }
 
@@ -338,7 +338,7 @@ fn find_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{el, find_tag};
+    use crate::render::markup::{el, find_tag};
     use engine::texts::Bundle;
 
     /// A catalog of its own (the shared one stays in English for the other tests) with English and `xx`, a language

@@ -3,7 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::catalog::{Catalog, file_name};
+use crate::text::catalog::{Catalog, file_name};
 use engine::texts::Part;
 
 /// Where the text files are: next to the page, or next to `embed.js` when another site's page loads the app.

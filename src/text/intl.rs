@@ -7,7 +7,7 @@ use engine::model::Unit;
 
 /// The BCP 47 tag the browser formats for, from the language on show (Belgian conventions where they exist).
 fn tag() -> &'static str {
-    let current = crate::catalog::catalog()
+    let current = crate::text::catalog::catalog()
         .map(|c| c.current())
         .unwrap_or_default();
     match current.as_str() {
@@ -40,7 +40,7 @@ pub fn quantity(value: f64, unit: Option<Unit>) -> String {
     let money = || {
         browser::money(value, tag).unwrap_or_else(|| format!("€{}", engine::format::number(value)))
     };
-    let ui = |name: &str, placeholder: &str, value: String| match crate::catalog::catalog() {
+    let ui = |name: &str, placeholder: &str, value: String| match crate::text::catalog::catalog() {
         Ok(catalog) => catalog.ui(name, &[(placeholder, &value)]),
         Err(_) => value,
     };

@@ -4,8 +4,8 @@ use engine::model::{Flag, QuestionKind};
 use engine::outcome::{Comparison, Operand, OperandValue, Relation};
 use engine::{Answer, Date};
 
-use crate::catalog::Catalog;
-use crate::intl;
+use crate::text::catalog::Catalog;
+use crate::text::intl;
 
 /// An answer as the person would say it: the option's text, `Yes`, an amount, a date or a country's name.
 pub fn answer_text(catalog: &Catalog, question_id: &str, answer: &Answer, date: Date) -> String {

@@ -2,7 +2,7 @@
 //! or an iframe (`?embed=1`). The element's attributes are read here; a value the app does not know is ignored
 //! with a warning that names it, never an error.
 
-use crate::catalog::locale;
+use crate::text::catalog::locale;
 
 /// The topics a host page can restrict the assistant to, as route topics.
 pub const TOPICS: [&str; 6] = [
