@@ -3,6 +3,8 @@
 
 use engine::{Answers, Date, Pack, Replay, replay};
 
+use crate::render::markup::Node;
+use crate::state::action;
 use crate::state::validation::{Problem, check_with};
 
 /// The latest date the rules may be applied on (anything later is refused as a typing slip).
@@ -33,7 +35,29 @@ pub enum Command {
 
 impl Command {
     /// The command named by a button's `data-action` and `data-arg`; `None` for anything unknown.
-    pub fn parse(action: &str, arg: Option<String>) -> Option<Command> {
+    /// The command's name in the page and its argument: the one place where adviser mode spells them.
+    pub fn name_and_arg(&self) -> (&'static str, Option<String>) {
+        match self {
+            Command::Answer(question, raw) => ("answer", Some(format!("{question}={raw}"))),
+            Command::WhatIf(question) => ("what-if", Some(question.clone())),
+            Command::ToggleQr => ("qr", None),
+            Command::ToggleHelp => ("help", None),
+            Command::Close => ("close", None),
+            Command::Print => ("print", None),
+            Command::Reset => ("reset", None),
+            Command::Focus(id) => ("focus", Some(id.clone())),
+            Command::Exit => ("exit", None),
+        }
+    }
+
+    /// Writes the command into a button.
+    pub fn write(&self, node: Node) -> Node {
+        let (name, arg) = self.name_and_arg();
+        node.attr(action::NAME, name).attr_opt(action::ARG, arg)
+    }
+
+    /// Reads a command from a button's two attributes (`Command::write`); `None` for anything unknown.
+    pub fn read(action: &str, arg: Option<String>) -> Option<Command> {
         Some(match (action, arg) {
             ("answer", Some(arg)) => {
                 let (question, raw) = arg.split_once('=')?;
@@ -71,10 +95,11 @@ impl Panel {
     pub fn opener(&self) -> Option<Control> {
         let (action, arg) = match self {
             Panel::None => return None,
-            Panel::Help => ("help", None),
-            Panel::Qr => ("qr", None),
-            Panel::WhatIf(question) => ("what-if", Some(question.clone())),
-        };
+            Panel::Help => Command::ToggleHelp,
+            Panel::Qr => Command::ToggleQr,
+            Panel::WhatIf(question) => Command::WhatIf(question.clone()),
+        }
+        .name_and_arg();
         Some(Control { action, arg })
     }
 }
@@ -92,9 +117,9 @@ pub struct Control {
 impl Control {
     /// The CSS selector that finds the button (the argument escaped, so any text is safe in it).
     pub fn selector(&self) -> String {
-        let mut selector = format!("[data-action=\"{}\"]", escape(self.action));
+        let mut selector = format!("[{}=\"{}\"]", action::NAME, escape(self.action));
         if let Some(arg) = &self.arg {
-            selector.push_str(&format!("[data-arg=\"{}\"]", escape(arg)));
+            selector.push_str(&format!("[{}=\"{}\"]", action::ARG, escape(arg)));
         }
         selector
     }
@@ -433,11 +458,53 @@ mod tests {
     #[test]
     fn commands_are_read_from_buttons_and_unknown_ones_ignored() {
         assert_eq!(
-            Command::parse("answer", Some("age=32".into())),
+            Command::read("answer", Some("age=32".into())),
             Some(Command::Answer("age".into(), "32".into()))
         );
-        assert_eq!(Command::parse("answer", Some("age".into())), None);
-        assert_eq!(Command::parse("format-disk", None), None);
-        assert_eq!(Command::parse("reset", None), Some(Command::Reset));
+        assert_eq!(Command::read("answer", Some("age".into())), None);
+        assert_eq!(Command::read("format-disk", None), None);
+        assert_eq!(Command::read("reset", None), Some(Command::Reset));
+    }
+
+    #[test]
+    fn every_command_survives_the_round_trip_through_the_page() {
+        use crate::render::markup::el;
+        let commands = [
+            Command::Answer("age".into(), "32".into()),
+            Command::WhatIf("age".into()),
+            Command::ToggleQr,
+            Command::ToggleHelp,
+            Command::Close,
+            Command::Print,
+            Command::Reset,
+            Command::Focus("pa-as-of".into()),
+            Command::Exit,
+        ];
+        for command in commands {
+            // Adding a command without listing it above fails to compile here.
+            match &command {
+                Command::Answer(..)
+                | Command::WhatIf(_)
+                | Command::ToggleQr
+                | Command::ToggleHelp
+                | Command::Close
+                | Command::Print
+                | Command::Reset
+                | Command::Focus(_)
+                | Command::Exit => {}
+            }
+            let button = command.write(el("button"));
+            let read = Command::read(
+                button.get(action::NAME).unwrap_or_default(),
+                button.get(action::ARG).map(str::to_string),
+            );
+            assert_eq!(read, Some(command));
+        }
+        // The header is shared with the questionnaire: its exit button, written as an `Action`, is read as a command.
+        let exit = crate::state::action::Action::Exit.write(el("button"));
+        assert_eq!(
+            Command::read(exit.get(action::NAME).unwrap_or_default(), None),
+            Some(Command::Exit)
+        );
     }
 }

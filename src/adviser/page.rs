@@ -11,7 +11,7 @@ use super::consultation::{Command, Consultation, Focus, Panel};
 use super::keys::{Shortcut, shortcut};
 use super::view;
 use crate::browser::{address, dom, fetch};
-use crate::state::share;
+use crate::state::{action, share};
 use crate::text::catalog::{self, Catalog, catalog};
 use crate::text::{intl, language};
 
@@ -336,12 +336,12 @@ fn listen(
                 let Some(button) = event
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|t| t.closest("[data-action]").ok().flatten())
+                    .and_then(|t| t.closest(&format!("[{}]", action::NAME)).ok().flatten())
                 else {
                     return;
                 };
-                let name = button.get_attribute("data-action").unwrap_or_default();
-                if let Some(command) = Command::parse(&name, button.get_attribute("data-arg")) {
+                let name = button.get_attribute(action::NAME).unwrap_or_default();
+                if let Some(command) = Command::read(&name, button.get_attribute(action::ARG)) {
                     event.prevent_default();
                     act(command);
                 }

@@ -17,7 +17,7 @@ use crate::text::catalog::{self, Catalog};
 use crate::text::display;
 use crate::text::intl;
 
-use super::consultation::{Consultation, Focus, LAST_DATE, Panel};
+use super::consultation::{Command, Consultation, Focus, LAST_DATE, Panel};
 use super::keys::SHORTCUTS;
 use super::qr;
 
@@ -261,32 +261,37 @@ fn settings(catalog: &Catalog, c: &Consultation) -> Node {
 
 /// Print, QR code, shortcuts, new client, and the way back to the standard questionnaire.
 fn tools(catalog: &Catalog) -> Node {
-    let button = |class: &str, action: &str, label: String, key: &str| {
-        el("button")
+    let button = |class: &str, command: Command, label: String, key: &str| {
+        command
+            .write(el("button"))
             .attr("type", "button")
             .class(class)
-            .attr("data-action", action)
             .attr("aria-keyshortcuts", key)
             .text(label)
     };
     el("div")
         .class("pa-button-group pa-no-print")
-        .child(button("pa-button", "print", t(catalog, "print", &[]), "p"))
+        .child(button(
+            "pa-button",
+            Command::Print,
+            t(catalog, "print", &[]),
+            "p",
+        ))
         .child(button(
             "pa-button pa-button--secondary",
-            "qr",
+            Command::ToggleQr,
             t(catalog, "qr_show", &[]),
             "q",
         ))
         .child(button(
             "pa-button pa-button--secondary",
-            "help",
+            Command::ToggleHelp,
             t(catalog, "help", &[]),
             "?",
         ))
         .child(button(
             "pa-button pa-button--warning",
-            "reset",
+            Command::Reset,
             t(catalog, "reset", &[]),
             "Shift+N",
         ))
@@ -320,10 +325,10 @@ fn panel(
         )
         .children(body)
         .child(
-            el("button")
+            Command::Close
+                .write(el("button"))
                 .attr("type", "button")
                 .class("pa-button pa-button--secondary pa-no-print")
-                .attr("data-action", "close")
                 .text(t(catalog, "close", &[])),
         )
 }
@@ -564,11 +569,10 @@ fn answers_panel(catalog: &Catalog, c: &Consultation) -> Node {
                 )
                 .child_opt(client)
                 .child(
-                    el("button")
+                    Command::WhatIf(id.clone())
+                        .write(el("button"))
                         .attr("type", "button")
                         .class("pa-link-button pa-no-print")
-                        .attr("data-action", "what-if")
-                        .attr("data-arg", id.clone())
                         .attr("aria-keyshortcuts", "w")
                         .text(t(catalog, "what_if", &[]))
                         .child(
@@ -716,11 +720,10 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
                 .collect();
             let first = options.first().cloned().unwrap_or_default();
             let buttons = first.iter().enumerate().map(|(i, (raw, label))| {
-                let mut button = el("button")
+                let mut button = Command::Answer(id.to_string(), raw.to_string())
+                    .write(el("button"))
                     .attr("type", "button")
                     .class("pa-button pa-button--secondary pa-adviser__option")
-                    .attr("data-action", "answer")
-                    .attr("data-arg", format!("{id}={raw}"))
                     .attr_opt("aria-keyshortcuts", (i < 9).then(|| (i + 1).to_string()));
                 if i < 9 {
                     button = button.child(
@@ -773,11 +776,10 @@ fn next_question(catalog: &Catalog, c: &Consultation) -> Option<Node> {
                                 .text(t(catalog, "save_answer", &[])),
                         )
                         .child_opt(question.dont_know.then(|| {
-                            el("button")
+                            Command::Answer(id.to_string(), engine::answers::DONT_KNOW.to_string())
+                                .write(el("button"))
                                 .attr("type", "button")
                                 .class("pa-button pa-button--secondary")
-                                .attr("data-action", "answer")
-                                .attr("data-arg", format!("{id}={}", engine::answers::DONT_KNOW))
                                 .text(catalog.ui("dont_know", &[]))
                         })),
                 )

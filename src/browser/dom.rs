@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::render::markup::Node;
+use crate::state::action::{ARG, NAME};
 
 /// Replaces the children of `parent` with the drawn nodes, then focuses the element marked `data-autofocus`.
 pub fn replace_children(parent: &Element, nodes: &[Node]) -> Result<(), JsValue> {
@@ -158,10 +159,10 @@ fn active_element(root: &Element) -> Option<Element> {
 fn place(root: &Element, element: &Element) -> Option<(String, u32)> {
     let selector = if !element.id().is_empty() {
         format!("#{}", element.id())
-    } else if let Some(action) = element.get_attribute("data-action") {
-        match element.get_attribute("data-arg") {
-            Some(arg) => format!("[data-action=\"{action}\"][data-arg=\"{arg}\"]"),
-            None => format!("[data-action=\"{action}\"]"),
+    } else if let Some(action) = element.get_attribute(NAME) {
+        match element.get_attribute(ARG) {
+            Some(arg) => format!("[{NAME}=\"{action}\"][{ARG}=\"{arg}\"]"),
+            None => format!("[{NAME}=\"{action}\"]"),
         }
     } else {
         element.local_name()

@@ -49,8 +49,8 @@ pub fn listen(
 fn clicked_action(event: &web_sys::Event) -> Option<Action> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let button = target.closest("[data-action]").ok()??;
-    let name = button.get_attribute("data-action")?;
-    Action::parse(&name, button.get_attribute("data-arg"))
+    let name = button.get_attribute(crate::state::action::NAME)?;
+    Action::read(&name, button.get_attribute(crate::state::action::ARG))
 }
 
 /// The answer in a submitted question form (empty if nothing was chosen).

@@ -1,6 +1,7 @@
 //! "Check your answers" (GOV.UK pattern): every answer with a Change link, and the answers that were dropped.
 
 use crate::render::markup::{Node, el};
+use crate::state::action::Action;
 use crate::state::session::Session;
 use crate::text::catalog::Catalog;
 use crate::text::display;
@@ -17,8 +18,7 @@ pub fn page(catalog: &Catalog, session: &Session) -> Vec<Node> {
         let change = el("button")
             .attr("type", "button")
             .class("pa-link-button")
-            .attr("data-action", "change")
-            .attr("data-arg", id.clone())
+            .action(&Action::Change(id.clone()))
             .text(catalog.ui("change", &[]))
             .child(
                 el("span")
@@ -73,7 +73,7 @@ pub fn page(catalog: &Catalog, session: &Session) -> Vec<Node> {
     nodes.push(el("dl").class("pa-summary-list").children(rows));
     nodes.push(action_button(
         "pa-button",
-        "results",
+        &Action::Results,
         catalog.ui("see_results", &[]),
     ));
     nodes

@@ -2,6 +2,7 @@
 //! emergency numbers, so a person in danger never has to look for them.
 
 use crate::render::markup::{Node, el, text};
+use crate::state::action::Action;
 use crate::text::catalog::Catalog;
 
 /// The contacts shown in the emergency bar, in this order.
@@ -32,7 +33,7 @@ pub fn header(catalog: &Catalog, date: engine::Date, full: bool) -> Vec<Node> {
         el("button")
             .attr("type", "button")
             .class("pa-button pa-button--warning pa-exit__button")
-            .attr("data-action", "exit")
+            .action(&Action::Exit)
             .text(catalog.ui("exit", &[])),
     );
     if !full {

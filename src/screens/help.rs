@@ -6,6 +6,7 @@
 //! even when the results' texts have not arrived.
 
 use crate::render::markup::{Node, el, text};
+use crate::state::action::Action;
 use crate::text::catalog::Catalog;
 
 use super::{action_button, heading};
@@ -66,7 +67,7 @@ pub fn page(catalog: &Catalog, urgent: &[String], date: engine::Date) -> Vec<Nod
     );
     nodes.push(action_button(
         "pa-button",
-        "continue",
+        &Action::Continue,
         catalog.ui("help_continue", &[]),
     ));
     nodes
@@ -115,9 +116,12 @@ mod tests {
         let shown: String = nodes.iter().map(Node::text_content).collect();
         assert!(shown.contains("Shift"), "the quick exit is explained");
         let last = find_tag(&nodes, "button");
-        assert_eq!(
-            last.last().and_then(|b| b.get("data-action")),
-            Some("continue")
-        );
+        let action = last.last().and_then(|b| {
+            Action::read(
+                b.get(crate::state::action::NAME)?,
+                b.get(crate::state::action::ARG).map(str::to_string),
+            )
+        });
+        assert_eq!(action, Some(Action::Continue));
     }
 }

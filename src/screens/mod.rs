@@ -11,6 +11,7 @@ pub mod results;
 pub mod start;
 
 use crate::render::markup::{Node, el};
+use crate::state::action::Action;
 use crate::state::session::{Screen, Session};
 use crate::text::catalog::Catalog;
 
@@ -82,7 +83,7 @@ pub fn share(catalog: &Catalog, frame: &Frame) -> Node {
         )
         .child(action_button(
             "pa-button pa-button--secondary",
-            "copy-link",
+            &Action::CopyLink,
             catalog.ui("share_button", &[]),
         ));
     if let Some((link, copied)) = &frame.share {
@@ -179,8 +180,7 @@ fn languages(catalog: &Catalog, open: bool) -> Node {
                 .class("pa-link-button")
                 .attr("lang", locale.code)
                 .attr("dir", if locale.rtl { "rtl" } else { "ltr" })
-                .attr("data-action", "language")
-                .attr("data-arg", locale.code)
+                .action(&Action::Language(locale.code.to_string()))
                 .attr_opt("aria-current", (locale.code == current).then_some("true"))
                 .text(locale.name),
         )
@@ -223,18 +223,18 @@ pub fn heading(text: String, focus: bool) -> Node {
 }
 
 /// A button that performs an action.
-pub fn action_button(class: &str, action: &str, label: String) -> Node {
+pub fn action_button(class: &str, action: &Action, label: String) -> Node {
     el("button")
         .attr("type", "button")
         .class(class)
-        .attr("data-action", action)
+        .action(action)
         .text(label)
 }
 
 fn with_back(catalog: &Catalog, page: Vec<Node>) -> Vec<Node> {
     let mut nodes = vec![action_button(
         "pa-back-link pa-no-print",
-        "back",
+        &Action::Back,
         catalog.ui("back", &[]),
     )];
     nodes.extend(page);

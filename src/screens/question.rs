@@ -5,6 +5,7 @@ use engine::Date;
 use engine::model::{Question, QuestionKind};
 
 use crate::render::markup::{Node, el};
+use crate::state::action::Action;
 use crate::state::session::Session;
 use crate::state::validation::{NumberProblem, Problem};
 use crate::text::catalog::Catalog;
@@ -178,7 +179,7 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
     .then(|| {
         super::action_button(
             "pa-button pa-button--secondary",
-            "dont-know",
+            &Action::DontKnow,
             catalog.ui("dont_know", &[]),
         )
     });
@@ -201,8 +202,7 @@ pub fn page(catalog: &Catalog, session: &Session, question: &Question) -> Vec<No
                             el("button")
                                 .attr("type", "button")
                                 .class("pa-link-button")
-                                .attr("data-action", "focus")
-                                .attr("data-arg", FIELD_ID)
+                                .action(&Action::Focus(FIELD_ID.to_string()))
                                 .text(message),
                         ),
                     ),

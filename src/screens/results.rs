@@ -3,6 +3,7 @@
 use crate::render::document::Block;
 use crate::render::markup::{Node, el};
 use crate::render::results::results_document;
+use crate::state::action::Action;
 use crate::state::session::Session;
 use crate::text::catalog::Catalog;
 
@@ -38,7 +39,7 @@ pub fn page(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
             );
             nodes.push(action_button(
                 "pa-button",
-                "retry",
+                &Action::Retry,
                 catalog.ui("try_again", &[]),
             ));
             return nodes;
@@ -49,12 +50,12 @@ pub fn page(catalog: &Catalog, session: &Session, frame: &Frame) -> Vec<Node> {
             .class("pa-button-group pa-no-print")
             .child(action_button(
                 "pa-button pa-button--secondary",
-                "print",
+                &Action::Print,
                 catalog.ui("print", &[]),
             ))
             .child(action_button(
                 "pa-button pa-button--secondary",
-                "start-again",
+                &Action::StartAgain,
                 catalog.ui("start_again", &[]),
             )),
     );

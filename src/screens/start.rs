@@ -1,6 +1,7 @@
 //! The start page: what the tool does, that answers stay on the device, that it is not advice, and Start.
 
 use crate::render::markup::{Node, el};
+use crate::state::action::Action;
 use crate::text::catalog::Catalog;
 
 use super::heading;
@@ -37,7 +38,7 @@ pub fn page(catalog: &Catalog, focus: bool, adviser_link: bool) -> Vec<Node> {
         el("button")
             .attr("type", "button")
             .class("pa-button pa-button--start")
-            .attr("data-action", "start")
+            .action(&Action::Start)
             .text(catalog.ui("start", &[]))
             .child(start_icon),
     ];

@@ -5,61 +5,8 @@
 
 use engine::{Answers, Date, Evaluation, Pack, evaluate, replay};
 
+pub use crate::state::action::Action;
 use crate::state::validation::{Problem, check_with};
-
-/// What a person can do on a screen. Buttons name their action in `data-action` (and `data-arg`), so the screens
-/// stay plain data and one handler serves them all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Start the questions.
-    Start,
-    /// Go one step back.
-    Back,
-    /// Answer "I don't know" to the question on show.
-    DontKnow,
-    /// Change the answer to a question (from "Check your answers").
-    Change(String),
-    /// Show the results.
-    Results,
-    /// Forget everything and return to the start page.
-    StartAgain,
-    /// Print the page.
-    Print,
-    /// Move focus to the field with this id (from the error summary).
-    Focus(String),
-    /// Copy a link that holds the answers.
-    CopyLink,
-    /// Leave at once for a neutral page ("Exit this page").
-    Exit,
-    /// Try again to load the texts of the results.
-    Retry,
-    /// Show another language (by code); the answers stay.
-    Language(String),
-    /// Leave the help page for the questions ("Continue with the questions").
-    Continue,
-}
-
-impl Action {
-    /// Reads an action from a button's `data-action` and `data-arg`; `None` for anything unknown.
-    pub fn parse(name: &str, arg: Option<String>) -> Option<Action> {
-        Some(match (name, arg) {
-            ("start", _) => Action::Start,
-            ("back", _) => Action::Back,
-            ("dont-know", _) => Action::DontKnow,
-            ("change", Some(id)) => Action::Change(id),
-            ("results", _) => Action::Results,
-            ("start-again", _) => Action::StartAgain,
-            ("print", _) => Action::Print,
-            ("focus", Some(id)) => Action::Focus(id),
-            ("retry", _) => Action::Retry,
-            ("copy-link", _) => Action::CopyLink,
-            ("exit", _) => Action::Exit,
-            ("language", Some(code)) => Action::Language(code),
-            ("continue", _) => Action::Continue,
-            _ => return None,
-        })
-    }
-}
 
 /// One screen of the questionnaire.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -205,13 +205,3 @@ fn change_returns_to_the_summary_and_drops_answers_no_longer_needed() {
     assert_eq!(on(&s), "start");
     assert!(s.answers().is_empty());
 }
-
-#[test]
-fn actions_are_read_from_buttons_and_unknown_ones_ignored() {
-    assert_eq!(
-        Action::parse("change", Some("age".into())),
-        Some(Action::Change("age".into()))
-    );
-    assert_eq!(Action::parse("change", None), None);
-    assert_eq!(Action::parse("delete-everything", None), None);
-}
