@@ -11,7 +11,12 @@ import { parse } from 'smol-toml';
 
 import { DIST_DIR, answerAll, launchChromium, openApp, serveDist, shownResults } from '../tests/e2e/support.mjs';
 
-const PERSONAS = ['trafficking-nigerian-woman-ready', 'work-blue-card-ghent', 'protection-unaccompanied-afghan'];
+const PERSONAS = [
+  'trafficking-nigerian-woman-ready',
+  'work-blue-card-ghent',
+  'protection-unaccompanied-afghan',
+  'trafficking-in-danger-now-nigerian-woman',
+];
 const PHONE = { width: 390, height: 844 };
 
 const server = await serveDist({ root: resolve(process.env.PA_DIST ?? DIST_DIR) });

@@ -19,20 +19,14 @@ use crate::text::intl;
 pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String]) -> Vec<Block> {
     let date = session.date();
     let evaluation = session.evaluation(&catalog.pack);
-    // What the results rest on and that they are not advice, in one short block.
-    let mut blocks = vec![Block::text(
-        "pa-body pa-inset",
-        format!(
-            "{} {}",
-            catalog.ui("results_intro", &[("date", &intl::date(date))]),
-            catalog.ui("not_advice", &[])
-        ),
-    )];
+    let mut blocks = Vec::new();
+    // A number listed under one urgent outcome is not listed again under the next (112 for danger and exploitation).
+    let mut listed = Vec::new();
     let urgent: Vec<Block> = evaluation
         .urgent
         .iter()
         .filter_map(|id| catalog.pack.urgent.iter().find(|urgent| &urgent.id == id))
-        .map(|urgent| urgent_help(catalog, urgent, date))
+        .map(|urgent| urgent_help(catalog, urgent, date, &mut listed))
         .collect();
     if !urgent.is_empty() {
         blocks.push(Block::heading(2, catalog.ui("urgent_heading", &[])));
@@ -64,6 +58,16 @@ pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String])
         blocks.push(Block::heading(2, catalog.ui("possible_heading", &[])));
         blocks.extend(possible);
     }
+    // What the results rest on and that they are not advice, in one short block: right after the short answer, so
+    // it is read before acting on it, and the answer itself fits the first screens of a phone.
+    blocks.push(Block::text(
+        "pa-body pa-inset",
+        format!(
+            "{} {}",
+            catalog.ui("results_intro", &[("date", &intl::date(date))]),
+            catalog.ui("not_advice", &[])
+        ),
+    ));
     // Forced return for someone who neither received an order to leave nor asked about return, for example: the pack
     // decides what is not shown first (`show_first_if`).
     let other = cards(&|route: &RouteResult| {
@@ -100,10 +104,20 @@ pub fn results_document(catalog: &Catalog, session: &Session, topics: &[String])
 }
 
 /// One urgent outcome: what to do, each number as a line that dials, and the services' details on demand.
-fn urgent_help(catalog: &Catalog, urgent: &engine::model::Urgent, date: Date) -> Block {
+fn urgent_help(
+    catalog: &Catalog,
+    urgent: &engine::model::Urgent,
+    date: Date,
+    listed: &mut Vec<String>,
+) -> Block {
     let heading_id = format!("urgent-{}", urgent.id);
-    let phones: Vec<Vec<Block>> = urgent
+    let new: Vec<&String> = urgent
         .contacts
+        .iter()
+        .filter(|id| !listed.contains(id))
+        .collect();
+    listed.extend(new.iter().map(|id| (*id).clone()));
+    let phones: Vec<Vec<Block>> = new
         .iter()
         .filter_map(|id| {
             let phone = catalog.full_pack().contact(id)?.phone.clone()?;
@@ -132,9 +146,15 @@ fn urgent_help(catalog: &Catalog, urgent: &engine::model::Urgent, date: Date) ->
             items: phones,
         },
     ];
-    let details: Vec<Block> = urgent
-        .contacts
+    // Addresses and websites on demand, for the services one can write to or visit.
+    let details: Vec<Block> = new
         .iter()
+        .filter(|id| {
+            catalog
+                .full_pack()
+                .contact(id)
+                .is_some_and(|c| c.email.is_some() || c.address.is_some())
+        })
         .filter_map(|id| contact(catalog, id, date))
         .collect();
     if !details.is_empty() {

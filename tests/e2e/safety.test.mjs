@@ -114,7 +114,12 @@ test('signs of exploitation bring the helpline and the three centres at once', a
 });
 
 describe('the results\' first two screens at 390 px hold the status of every likely or possible route', () => {
-  for (const name of ['trafficking-nigerian-woman-ready', 'work-blue-card-ghent', 'protection-unaccompanied-afghan']) {
+  for (const name of [
+    'trafficking-nigerian-woman-ready',
+    'trafficking-in-danger-now-nigerian-woman',
+    'work-blue-card-ghent',
+    'protection-unaccompanied-afghan',
+  ]) {
     test(name, async () => {
       await withPage(async (page) => {
         await toResults(page, name);

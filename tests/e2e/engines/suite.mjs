@@ -26,7 +26,8 @@ export const PERSONAS = [
   'study-search-year-graduate',
   'family-refugee-within-6-months',
   'return-afghan-no-papers',
-  'trafficking-nigerian-woman-ready',
+  // In danger now, then signs of exploitation: both help pages on the way, both urgent outcomes on the results.
+  'trafficking-in-danger-now-nigerian-woman',
   'protection-syrian-asylum',
 ];
 
