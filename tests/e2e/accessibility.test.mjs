@@ -2,31 +2,20 @@
 // no violation on the start page, a question of each input kind, an error, "Check your answers" and the results;
 // and at 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 reflow).
 
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { parse } from 'smol-toml';
 
-import { answer, launchChromium, openApp, serveDist, watchPage } from './support.mjs';
+import { answer, scenarioAnswers, serverAndBrowser, withPage } from './support.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
+const PHONE = { width: 320, height: 640 };
 
-let server;
-let browser;
+const suite = serverAndBrowser();
 /** Rules checked and nodes passed, per screen, for the summary printed at the end. */
 const summary = [];
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   console.log(`axe summary (${TAGS.join(', ')}):`);
   for (const line of summary) console.log(`  ${line}`);
 });
@@ -61,84 +50,79 @@ async function walk(page, answers, stop) {
 }
 
 test('every kind of screen has no axe violation and fits 320px', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
-    await openApp(page, server.url);
-    await audit(page, 'start page');
+  await withPage(
+    suite,
+    async (page) => {
+      await audit(page, 'start page');
 
-    await page.getByRole('button', { name: 'Start' }).click();
-    const family = parse(readFileSync(`${SCENARIOS}family-refugee-late-low-income.toml`, 'utf8')).answers;
-    const seen = new Set();
-    // Audit the first question of each kind met on the way, and an error on a number question.
-    await walk(page, family, async ({ kind }) => {
-      if (!seen.has(kind)) {
-        seen.add(kind);
-        await audit(page, `a ${kind} question`);
-        if (kind === 'number') {
-          await page.locator('#pa-answer').fill('not a number');
-          await page.locator('form button[type="submit"]').click();
-          await page.locator('.pa-error-summary').waitFor();
-          await audit(page, 'a number question with an error');
+      await page.getByRole('button', { name: 'Start' }).click();
+      const family = scenarioAnswers('family-refugee-late-low-income');
+      const seen = new Set();
+      // Audit the first question of each kind met on the way, and an error on a number question.
+      await walk(page, family, async ({ kind }) => {
+        if (!seen.has(kind)) {
+          seen.add(kind);
+          await audit(page, `a ${kind} question`);
+          if (kind === 'number') {
+            await page.locator('#pa-answer').fill('not a number');
+            await page.locator('form button[type="submit"]').click();
+            await page.locator('.pa-error-summary').waitFor();
+            await audit(page, 'a number question with an error');
+          }
         }
-      }
-      return false;
-    });
-    assert.deepEqual([...seen].sort(), ['choice', 'country', 'date', 'number', 'yes_no']);
+        return false;
+      });
+      assert.deepEqual([...seen].sort(), ['choice', 'country', 'date', 'number', 'yes_no']);
 
-    await page.locator('h1', { hasText: 'Check your answers' }).waitFor();
-    await audit(page, 'check your answers');
-    await page.getByRole('button', { name: 'See your results' }).click();
-    await page.locator('[data-route-id]').first().waitFor();
-    await page.locator('details.pa-not-matching > summary').click();
-    await audit(page, 'results (routes not matching opened)');
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-  } finally {
-    await context.close();
-  }
+      await page.locator('h1', { hasText: 'Check your answers' }).waitFor();
+      await audit(page, 'check your answers');
+      await page.getByRole('button', { name: 'See your results' }).click();
+      await page.locator('[data-route-id]').first().waitFor();
+      await page.locator('details.pa-not-matching > summary').click();
+      await audit(page, 'results (routes not matching opened)');
+    },
+    { viewport: PHONE },
+  );
 });
 
 test('trafficking results with urgent help have no axe violation', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  try {
-    const page = await context.newPage();
-    await openApp(page, server.url);
-    await page.getByRole('button', { name: 'Start' }).click();
-    const answers = parse(readFileSync(`${SCENARIOS}trafficking-nigerian-woman-ready.toml`, 'utf8')).answers;
-    await walk(page, answers, async () => false);
-    await page.getByRole('button', { name: 'See your results' }).click();
-    await page.locator('.pa-urgent').first().waitFor();
-    await audit(page, 'results with urgent help');
-  } finally {
-    await context.close();
-  }
+  await withPage(
+    suite,
+    async (page) => {
+      await page.getByRole('button', { name: 'Start' }).click();
+      const answers = scenarioAnswers('trafficking-nigerian-woman-ready');
+      await walk(page, answers, async () => false);
+      await page.getByRole('button', { name: 'See your results' }).click();
+      await page.locator('.pa-urgent').first().waitFor();
+      await audit(page, 'results with urgent help');
+    },
+    { viewport: PHONE },
+  );
 });
 
 test('text at 200% on a 640px screen reflows without sideways scrolling (WCAG 1.4.4, 1.4.10)', async () => {
-  const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
-  try {
-    const page = await context.newPage();
-    await openApp(page, server.url);
-    // Text zoom: the root font size doubles (the stylesheet sizes text in rem).
-    const zoom = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
-    const fits = async (name) => {
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 640, `${name}: scrollWidth ${width}`);
-      const heading = await page.locator('h1').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
-      assert.ok(heading >= 48, `${name}: the heading grew (${heading}px)`);
-    };
-    await zoom();
-    await fits('start page');
-    await page.getByRole('button', { name: 'Start' }).click();
-    const answers = parse(readFileSync(`${SCENARIOS}work-blue-card-ghent.toml`, 'utf8')).answers;
-    await walk(page, answers, async () => false);
-    await fits('check your answers');
-    await page.getByRole('button', { name: 'See your results' }).click();
-    await page.locator('[data-route-id]').first().waitFor();
-    await page.locator('details.pa-not-matching > summary').click();
-    await fits('results');
-  } finally {
-    await context.close();
-  }
+  await withPage(
+    suite,
+    async (page) => {
+      // Text zoom: the root font size doubles (the stylesheet sizes text in rem).
+      const zoom = () => page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const fits = async (name) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 640, `${name}: scrollWidth ${width}`);
+        const heading = await page.locator('h1').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+        assert.ok(heading >= 48, `${name}: the heading grew (${heading}px)`);
+      };
+      await zoom();
+      await fits('start page');
+      await page.getByRole('button', { name: 'Start' }).click();
+      const answers = scenarioAnswers('work-blue-card-ghent');
+      await walk(page, answers, async () => false);
+      await fits('check your answers');
+      await page.getByRole('button', { name: 'See your results' }).click();
+      await page.locator('[data-route-id]').first().waitFor();
+      await page.locator('details.pa-not-matching > summary').click();
+      await fits('results');
+    },
+    { viewport: { width: 640, height: 800 } },
+  );
 });

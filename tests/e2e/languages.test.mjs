@@ -3,50 +3,31 @@
 // language, one walkthrough each in Arabic, Dari/Persian and French, switching language keeps the answers, an
 // unknown ?lang= gives a notice, only the chosen language's files are fetched, and axe finds nothing in Arabic.
 
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'smol-toml';
 
-import { answer, answerAll, launchChromium, nativeEvaluation, openApp, serveDist, shownResults, watchPage } from './support.mjs';
+import { answer, answerAll, nativeEvaluation, scenarioAnswers, serverAndBrowser, shownResults, withPage } from './support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = `${ROOT}target/e2e-screenshots`;
 const uiText = (code, key) => parse(readFileSync(`${ROOT}locales/${code}/ui.toml`, 'utf8')).ui[key];
 const LOCALE_COUNT = parse(readFileSync(`${ROOT}locales/locales.toml`, 'utf8')).locale.length;
-const BLUE_CARD = parse(readFileSync(`${ROOT}tests/scenarios/work-blue-card-ghent.toml`, 'utf8')).answers;
+const BLUE_CARD = scenarioAnswers('work-blue-card-ghent');
+const PHONE = { width: 390, height: 844 };
 /** The BCP 47 tag the app formats for (src/intl.rs). */
 const TAGS = { en: 'en-GB', fr: 'fr-BE', ar: 'ar', fa: 'fa-AF' };
 
-let server;
-let browser;
+const suite = serverAndBrowser();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
+before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(body, { locale = 'en-US', query = '' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
-  try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
-    const requests = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await openApp(page, `${server.url}${query}`);
-    await body(page, requests);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-  } finally {
-    await context.close();
-  }
+/** A phone-sized page of the app, for a browser that prefers `locale` (English unless said), opened at `query`. */
+function inLanguage(body, { locale = 'en-US', query = '' } = {}) {
+  return withPage(suite, body, { locale, viewport: PHONE, url: query });
 }
 
 /** Waits until the app shows `code`. */
@@ -57,7 +38,7 @@ async function shows(page, code) {
 
 for (const code of ['ar', 'fa', 'fr']) {
   test(`a walkthrough in ${code}: direction, translated headings, money formatted for the language`, async () => {
-    await withPage(async (page) => {
+    await inLanguage(async (page) => {
       await shows(page, code);
       const app = page.locator('.pa-app');
       assert.equal(await app.getAttribute('dir'), code === 'fr' ? 'ltr' : 'rtl');
@@ -87,7 +68,7 @@ for (const code of ['ar', 'fa', 'fr']) {
 }
 
 test('right to left: the layout is mirrored and numbers stay left to right', async () => {
-  await withPage(async (page) => {
+  await inLanguage(async (page) => {
     await shows(page, 'ar');
     const width = page.viewportSize().width;
     const start = await page.locator('[data-action="start"]').boundingBox();
@@ -100,7 +81,7 @@ test('right to left: the layout is mirrored and numbers stay left to right', asy
 });
 
 test('axe finds no violation in Arabic on the start page, a question and the results', async () => {
-  await withPage(async (page) => {
+  await inLanguage(async (page) => {
     await shows(page, 'ar');
     const audit = async (name) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -118,14 +99,14 @@ test('axe finds no violation in Arabic on the start page, a question and the res
 });
 
 test('the browser\'s preferred language is the default', async () => {
-  await withPage(async (page) => {
+  await inLanguage(async (page) => {
     await shows(page, 'fr');
     assert.equal(await page.locator('h1').textContent(), uiText('fr', 'app_title'));
   }, { locale: 'fr-BE' });
 });
 
 test('an unknown ?lang= shows a short notice and the default language', async () => {
-  await withPage(async (page) => {
+  await inLanguage(async (page) => {
     await shows(page, 'en');
     const notice = page.locator('.pa-notification');
     const text = await notice.textContent();
@@ -138,7 +119,7 @@ test('an unknown ?lang= shows a short notice and the default language', async ()
 });
 
 test('the start page lists every language in its own name and script', async () => {
-  await withPage(async (page) => {
+  await inLanguage(async (page) => {
     const buttons = page.locator('.pa-languages [data-action="language"]');
     assert.equal(await buttons.count(), LOCALE_COUNT);
     assert.equal(await page.locator('.pa-languages[open]').count(), 1, 'listed openly on the start page');
@@ -151,7 +132,7 @@ test('the start page lists every language in its own name and script', async () 
 });
 
 test('switching language mid-questionnaire keeps every answer, and fetches only that language', async () => {
-  await withPage(async (page, requests) => {
+  await inLanguage(async (page, { requests }) => {
     await page.locator('[data-action="start"]').click();
     await answer(page, { id: 'in_danger_now', kind: 'yes_no' }, 'no');
     await answer(page, { id: 'location', kind: 'choice' }, 'abroad');

@@ -15,7 +15,18 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-import { answer, answerAll, nativeEvaluation, openApp, serverAndBrowser, shownResults, watchPage } from './support.mjs';
+import {
+  NOTHING_WENT_WRONG,
+  answer,
+  answerAll,
+  nativeEvaluation,
+  scenarioAnswers,
+  serverAndBrowser,
+  shownResults,
+  startQuestions,
+  watchPage,
+  withPage,
+} from './support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,24 +66,6 @@ function texts(lang) {
 
 const ENGLISH = texts('en');
 const FRENCH = texts('fr');
-
-function scenario(name) {
-  return parse(readFileSync(`${ROOT}tests/scenarios/${name}.toml`, 'utf8'));
-}
-
-/** Opens the app in a fresh context, runs `body(page)`, then checks that nothing went wrong on the way. */
-async function withPage(body) {
-  const context = await suite.browser.newContext();
-  try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(suite.server.url).origin);
-    await openApp(page, suite.server.url);
-    await body(page);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-  } finally {
-    await context.close();
-  }
-}
 
 /** The day the app applies the rules on: today in UTC, as the browser sees it. */
 function today(page) {
@@ -129,9 +122,8 @@ function warningsShown(page, root = 'body') {
 async function resultsOf(page, name) {
   const expected = nativeEvaluation(`tests/scenarios/${name}.toml`, await today(page));
   assert.equal(expected.nextQuestion, null, `${name} answers every question it is asked`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.locator('form[data-question-id]').waitFor();
-  await answerAll(page, scenario(name).answers);
+  await startQuestions(page);
+  await answerAll(page, scenarioAnswers(name));
   await page.getByRole('button', { name: 'See your results' }).click();
   const shown = await shownResults(page);
   assert.deepEqual(shown.routes, expected.routes, 'the statuses are the engine\'s');
@@ -162,7 +154,7 @@ function cards(page) {
 
 describe('which rules apply', () => {
   test('each card says which rules apply and why, as the engine does', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       const native = await resultsOf(page, OLD_RULES);
       const shown = await cards(page);
       const explained = native.routes.filter((route) => route.rules_applied?.length);
@@ -200,7 +192,7 @@ describe('which rules apply', () => {
 describe('from when a route may fit', () => {
   for (const name of [YOUNG_SPOUSE, HELPED_BEFORE]) {
     test(`${name}: a route that fails only on time says from which day it may fit`, async () => {
-      await withPage(async (page) => {
+      await withPage(suite, async (page) => {
         const native = await resultsOf(page, name);
         const shown = await cards(page);
         const later = native.routes.filter((route) => route.met_from);
@@ -229,76 +221,72 @@ describe('from when a route may fit', () => {
 
 describe('what to check before acting', () => {
   test(`${SUSPENDED}: the protection holder's card shows the court's suspension, as the engine says`, async () => {
-    const context = await suite.browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.server.url).origin });
-    try {
-      const page = await context.newPage();
-      const problems = watchPage(page, new URL(suite.server.url).origin);
-      await openApp(page, suite.server.url);
-      const native = await resultsOf(page, SUSPENDED);
-      const route = native.routes.find((r) => r.id === PROTECTION_HOLDER);
-      assert.ok(route, `${SUSPENDED} evaluates ${PROTECTION_HOLDER}`);
-      const suspension = (route.warnings ?? []).find(
-        (w) => w.kind === 'legal_uncertainty' && w.subject === 'subsidiary_protection_suspension',
-      );
-      assert.ok(suspension, `${PROTECTION_HOLDER} carries the suspension (pathways eval)`);
-      assert.equal(suspension.text, ENGLISH['event.subsidiary_protection_suspension'], 'eval says the event\'s own text');
+    await withPage(
+      suite,
+      async (page, { context }) => {
+        const native = await resultsOf(page, SUSPENDED);
+        const route = native.routes.find((r) => r.id === PROTECTION_HOLDER);
+        assert.ok(route, `${SUSPENDED} evaluates ${PROTECTION_HOLDER}`);
+        const suspension = (route.warnings ?? []).find(
+          (w) => w.kind === 'legal_uncertainty' && w.subject === 'subsidiary_protection_suspension',
+        );
+        assert.ok(suspension, `${PROTECTION_HOLDER} carries the suspension (pathways eval)`);
+        assert.equal(suspension.text, ENGLISH['event.subsidiary_protection_suspension'], 'eval says the event\'s own text');
 
-      // Every card shows the engine's warnings, in its order; the protection holder's shows the suspension.
-      const shown = await warningsShown(page);
-      for (const r of native.routes) {
-        assert.deepEqual(shown[r.id], await warningTexts(page, r.warnings), `${r.id}: its warnings`);
-      }
-      assert.ok(shown[PROTECTION_HOLDER].includes(suspension.text), 'the suspension, word for word');
-      const card = page.locator(`[data-route-id="${PROTECTION_HOLDER}"]`);
-      const block = card.locator('.pa-warning');
-      assert.equal(await block.count(), 1, 'one warning block');
-      assert.equal(await block.locator('.pa-warning__label').textContent(), ENGLISH['ui.caution'], 'under the caution label');
-      // Near the top: before why it may fit.
-      const before = await card.evaluate((element) => {
-        const warning = element.querySelector('.pa-route-warning');
-        const heading = [...element.querySelectorAll('h4')][0];
-        return Boolean(warning && heading && warning.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING);
-      });
-      assert.ok(before, 'the warnings come before the details');
-      await page.emulateMedia({ media: 'print' });
-      assert.equal(await card.locator('.pa-route-warning--legal').first().isVisible(), true, 'printed');
-      await page.emulateMedia({ media: 'screen' });
+        // Every card shows the engine's warnings, in its order; the protection holder's shows the suspension.
+        const shown = await warningsShown(page);
+        for (const r of native.routes) {
+          assert.deepEqual(shown[r.id], await warningTexts(page, r.warnings), `${r.id}: its warnings`);
+        }
+        assert.ok(shown[PROTECTION_HOLDER].includes(suspension.text), 'the suspension, word for word');
+        const card = page.locator(`[data-route-id="${PROTECTION_HOLDER}"]`);
+        const block = card.locator('.pa-warning');
+        assert.equal(await block.count(), 1, 'one warning block');
+        assert.equal(await block.locator('.pa-warning__label').textContent(), ENGLISH['ui.caution'], 'under the caution label');
+        // Near the top: before why it may fit.
+        const before = await card.evaluate((element) => {
+          const warning = element.querySelector('.pa-route-warning');
+          const heading = [...element.querySelectorAll('h4')][0];
+          return Boolean(warning && heading && warning.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        assert.ok(before, 'the warnings come before the details');
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await card.locator('.pa-route-warning--legal').first().isVisible(), true, 'printed');
+        await page.emulateMedia({ media: 'screen' });
 
-      // Adviser mode, from the same answers (the link that keeps them): both columns, each in its language.
-      await page.locator('[data-action="copy-link"]').click();
-      const link = new URL(await page.locator('#pa-share-link').inputValue());
-      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-      const adviser = await context.newPage();
-      const adviserProblems = watchPage(adviser, new URL(suite.server.url).origin);
-      await adviser.goto(`${suite.server.url}adviser/?lang=en&client=fr${link.hash}`);
-      await adviser.locator('.pa-adviser__results[data-lang="fr"] [data-route-id]').first().waitFor();
-      const english = await warningsShown(adviser, '.pa-adviser__results[data-lang="en"]');
-      const french = await warningsShown(adviser, '.pa-adviser__results[data-lang="fr"]');
-      for (const r of native.routes) {
-        assert.deepEqual(english[r.id], await warningTexts(adviser, r.warnings), `${r.id}: English column`);
-        assert.deepEqual(french[r.id], await warningTexts(adviser, r.warnings, FRENCH, 'fr-BE'), `${r.id}: French column`);
-      }
-      assert.ok(french[PROTECTION_HOLDER].includes(FRENCH['event.subsidiary_protection_suspension']));
-      await adviser.emulateMedia({ media: 'print' });
-      assert.equal(
-        await adviser.locator(`.pa-adviser__results[data-lang="fr"] [data-route-id="${PROTECTION_HOLDER}"] .pa-route-warning--legal`)
-          .first()
-          .isVisible(),
-        true,
-        'printed in both languages',
-      );
-      assert.deepEqual(adviserProblems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-    } finally {
-      await context.close();
-    }
+        // Adviser mode, from the same answers (the link that keeps them): both columns, each in its language.
+        await page.locator('[data-action="copy-link"]').click();
+        const link = new URL(await page.locator('#pa-share-link').inputValue());
+        const adviser = await context.newPage();
+        const adviserProblems = watchPage(adviser, new URL(suite.server.url).origin);
+        await adviser.goto(`${suite.server.url}adviser/?lang=en&client=fr${link.hash}`);
+        await adviser.locator('.pa-adviser__results[data-lang="fr"] [data-route-id]').first().waitFor();
+        const english = await warningsShown(adviser, '.pa-adviser__results[data-lang="en"]');
+        const french = await warningsShown(adviser, '.pa-adviser__results[data-lang="fr"]');
+        for (const r of native.routes) {
+          assert.deepEqual(english[r.id], await warningTexts(adviser, r.warnings), `${r.id}: English column`);
+          assert.deepEqual(french[r.id], await warningTexts(adviser, r.warnings, FRENCH, 'fr-BE'), `${r.id}: French column`);
+        }
+        assert.ok(french[PROTECTION_HOLDER].includes(FRENCH['event.subsidiary_protection_suspension']));
+        await adviser.emulateMedia({ media: 'print' });
+        assert.equal(
+          await adviser.locator(`.pa-adviser__results[data-lang="fr"] [data-route-id="${PROTECTION_HOLDER}"] .pa-route-warning--legal`)
+            .first()
+            .isVisible(),
+          true,
+          'printed in both languages',
+        );
+        assert.deepEqual(adviserProblems, NOTHING_WENT_WRONG);
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    );
   });
 });
 
 describe('an answer the rule pack refuses', () => {
   test('a birth date in the future gets the question\'s own message, is not recorded, and the questions go on', async () => {
-    await withPage(async (page) => {
-      const { answers } = scenario(YOUNG_SPOUSE);
+    await withPage(suite, async (page) => {
+      const answers = scenarioAnswers(YOUNG_SPOUSE);
       const native = nativeEvaluation(`tests/scenarios/${YOUNG_SPOUSE}.toml`, await today(page));
       assert.ok(native.asked.includes(BIRTH_DATE), `${YOUNG_SPOUSE} is asked ${BIRTH_DATE}`);
       const message = ENGLISH[`q.${BIRTH_DATE}.invalid`];

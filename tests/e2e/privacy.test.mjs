@@ -2,17 +2,25 @@
 // walkthroughs, nothing stored, no policy violation, offline after one visit, answer links that round-trip, and
 // tampered links refused with a message and a fresh start.
 
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'smol-toml';
 
-import { DIST_DIR, answer, answerAll, launchChromium, openApp, serveDist, shownResults, watchPage } from './support.mjs';
+import {
+  DIST_DIR,
+  NOTHING_WENT_WRONG,
+  answer,
+  answerAll,
+  openApp,
+  scenarioAnswers,
+  serveDist,
+  serverAndBrowser,
+  shownResults,
+  watchPage,
+} from './support.mjs';
 
-const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const PERSONAS = [
   'work-blue-card-ghent',
   'work-seasonal-fruit-picker',
@@ -35,24 +43,16 @@ function distFiles(dir = DIST_DIR) {
   });
 }
 
-let server;
-let browser;
+const suite = serverAndBrowser();
 let files;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
+before(() => {
   files = new Set(distFiles());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A fresh context that counts Content-Security-Policy violations in every page. */
 async function newContext(options = {}) {
-  const context = await browser.newContext(options);
+  const context = await suite.browser.newContext(options);
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
@@ -61,14 +61,10 @@ async function newContext(options = {}) {
 }
 
 /** Opens the app and waits until it has finished loading (results texts fetched, offline cache filled). */
-async function openSettled(page, url = server.url) {
+async function openSettled(page, url = suite.server.url) {
   await openApp(page, url);
   await page.evaluate(() => navigator.serviceWorker?.ready);
   await page.waitForLoadState('networkidle');
-}
-
-function answersOf(name) {
-  return parse(readFileSync(`${SCENARIOS}${name}.toml`, 'utf8')).answers;
 }
 
 test(`${PERSONAS.length} walkthroughs: only static files of the site, nothing during the questions, nothing stored`, async () => {
@@ -77,23 +73,23 @@ test(`${PERSONAS.length} walkthroughs: only static files of the site, nothing du
     const context = await newContext();
     try {
       const page = await context.newPage();
-      const problems = watchPage(page, new URL(server.url).origin);
-      const first = server.requests.length;
+      const problems = watchPage(page, new URL(suite.server.url).origin);
+      const first = suite.server.requests.length;
       await openSettled(page);
       await page.locator('[data-action="start"]').click();
       await page.locator('form[data-question-id]').waitFor();
-      const questionsStart = server.requests.length;
-      const answers = answersOf(name);
+      const questionsStart = suite.server.requests.length;
+      const answers = scenarioAnswers(name);
       await answerAll(page, answers);
       await page.locator('[data-action="results"]').click();
       await shownResults(page);
-      const questionsEnd = server.requests.length;
-      assert.deepEqual(server.requests.slice(questionsStart, questionsEnd), [], `${name}: no request from the first question to the results`);
+      const questionsEnd = suite.server.requests.length;
+      assert.deepEqual(suite.server.requests.slice(questionsStart, questionsEnd), [], `${name}: no request from the first question to the results`);
 
-      const requests = server.requests.slice(first);
+      const requests = suite.server.requests.slice(first);
       const values = Object.values(answers).map(String).filter((value) => value.length > 1 && value !== 'no');
       for (const { method, url } of requests) {
-        const { pathname, search } = new URL(url, server.url);
+        const { pathname, search } = new URL(url, suite.server.url);
         assert.equal(method, 'GET', `${name}: ${method} ${url}`);
         assert.ok(pathname === '/' || files.has(pathname), `${name}: ${pathname} is a file of the build`);
         assert.ok(search === '' || pathname.endsWith('/boot.js'), `${name}: no query string (${url})`);
@@ -124,8 +120,8 @@ test(`${PERSONAS.length} walkthroughs: only static files of the site, nothing du
           assert.ok(path === '/' || files.has(path), `${name}: the cache holds only files of the build (${path})`);
         }
       }
-      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-      const kinds = requests.map(({ url }) => new URL(url, server.url).pathname.split('.').pop().replace(/^\/$/, 'page'));
+      assert.deepEqual(problems, NOTHING_WENT_WRONG);
+      const kinds = requests.map(({ url }) => new URL(url, suite.server.url).pathname.split('.').pop().replace(/^\/$/, 'page'));
       summary.push(`${name}: ${requests.length} requests (${[...new Set(kinds)].sort().join(', ')})`);
     } finally {
       await context.close();
@@ -144,7 +140,7 @@ test('offline after one visit: reload without a network and complete a walkthrou
     await page.reload();
     await page.locator('h1').first().waitFor();
     await page.locator('[data-action="start"]').click();
-    await answerAll(page, answersOf('return-afghan-no-papers'));
+    await answerAll(page, scenarioAnswers('return-afghan-no-papers'));
     await page.locator('[data-action="results"]').click();
     const shown = await shownResults(page);
     assert.equal(shown.routes['voluntary-return'], 'likely');
@@ -160,12 +156,12 @@ test('offline after one visit: reload without a network and complete a walkthrou
 
 test('a link to the answers round-trips, and leaves no fragment in the address', async () => {
   const context = await newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.server.url).origin });
   try {
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await page.locator('[data-action="start"]').click();
-    await answerAll(page, answersOf('family-belgian-spouse-old-rules'));
+    await answerAll(page, scenarioAnswers('family-belgian-spouse-old-rules'));
     await page.locator('[data-action="results"]').click();
     const before = await shownResults(page);
     await page.locator('[data-action="copy-link"]').click();
@@ -175,14 +171,14 @@ test('a link to the answers round-trips, and leaves no fragment in the address',
     assert.ok(link.length < 200, `a short link (${link.length} characters)`);
 
     const other = await context.newPage();
-    const problems = watchPage(other, new URL(server.url).origin);
+    const problems = watchPage(other, new URL(suite.server.url).origin);
     await other.goto(link);
     await other.locator('h1', { hasText: 'Check your answers' }).waitFor();
     assert.match(await other.locator('.pa-notification').textContent(), /answers from your link are back/);
     assert.equal(new URL(other.url()).hash, '', 'the answers are taken out of the address');
     await other.locator('[data-action="results"]').click();
     assert.deepEqual(await shownResults(other), before);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    assert.deepEqual(problems, NOTHING_WENT_WRONG);
   } finally {
     await context.close();
   }
@@ -192,9 +188,9 @@ test('tampered, truncated, outdated, garbage and oversized links: a message and 
   const context = await newContext();
   try {
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await page.locator('[data-action="start"]').click();
-    await answerAll(page, answersOf('work-blue-card-ghent'));
+    await answerAll(page, scenarioAnswers('work-blue-card-ghent'));
     await page.locator('[data-action="copy-link"]').click();
     const good = await page.locator('#pa-share-link').inputValue();
     const fragment = good.split('#')[1];
@@ -207,14 +203,14 @@ test('tampered, truncated, outdated, garbage and oversized links: a message and 
     };
     for (const [kind, value] of Object.entries(bad)) {
       const tab = await context.newPage();
-      const problems = watchPage(tab, new URL(server.url).origin);
-      await tab.goto(`${server.url}#${value}`);
+      const problems = watchPage(tab, new URL(suite.server.url).origin);
+      await tab.goto(`${suite.server.url}#${value}`);
       await tab.locator('.pa-notification', { hasText: 'does not hold answers' }).waitFor();
       assert.equal(await tab.locator('h1').textContent(), 'Find your way in Belgium', `${kind}: a fresh start`);
       await tab.locator('[data-action="start"]').click();
       assert.equal(await tab.locator('input[type="radio"]:checked').count(), 0, `${kind}: nothing half restored`);
       assert.equal(await tab.locator('main script').count(), 0);
-      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] }, kind);
+      assert.deepEqual(problems, NOTHING_WENT_WRONG, kind);
       await tab.close();
     }
   } finally {
@@ -235,7 +231,7 @@ test('a new version is picked up on the next visit, never in the middle of a que
     const first = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pathway-assistant-')));
     assert.equal(first.length, 1);
     await page.locator('[data-action="start"]').click();
-    const answers = answersOf('return-afghan-no-papers');
+    const answers = scenarioAnswers('return-afghan-no-papers');
     await answer(page, { id: 'in_danger_now', kind: 'yes_no' }, answers.in_danger_now);
 
     // The site is updated while the questionnaire is open.
@@ -254,7 +250,7 @@ test('a new version is picked up on the next visit, never in the middle of a que
     await answerAll(page, answers);
     await page.locator('[data-action="results"]').click();
     assert.equal((await shownResults(page)).routes['voluntary-return'], 'likely');
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    assert.deepEqual(problems, NOTHING_WENT_WRONG);
     await page.close();
 
     // Next visit: the new version has taken over and the old cache is gone.

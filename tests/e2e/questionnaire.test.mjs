@@ -4,13 +4,18 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'smol-toml';
 
-import { answer, answerAll, nativeEvaluation, openApp, serveDist, serverAndBrowser, shownResults, watchPage } from './support.mjs';
-
-const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
+import {
+  answer,
+  answerAll,
+  nativeEvaluation,
+  scenarioAnswers,
+  serveDist,
+  serverAndBrowser,
+  shownResults,
+  startQuestions,
+  withPage,
+} from './support.mjs';
 
 /** Personas across every topic and every kind of input (number, date, country, "I don't know", urgent outcomes). */
 const PERSONAS = [
@@ -30,40 +35,17 @@ const PERSONAS = [
 
 const suite = serverAndBrowser();
 
-/** Opens the app in a fresh context, runs `body(page)`, then checks that nothing went wrong on the way. */
-async function withPage(body, { viewport } = {}) {
-  const context = await suite.browser.newContext(viewport ? { viewport } : {});
-  try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(suite.server.url).origin);
-    await openApp(page, suite.server.url);
-    await body(page);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-  } finally {
-    await context.close();
-  }
-}
-
-function scenario(name) {
-  return parse(readFileSync(`${SCENARIOS}${name}.toml`, 'utf8'));
-}
-
-async function start(page) {
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.locator('form[data-question-id]').waitFor();
-}
-
 describe('personas get the native engine\'s outcome through the real UI', () => {
   for (const name of PERSONAS) {
     test(name, async () => {
-      await withPage(async (page) => {
-        const { answers } = scenario(name);
+      await withPage(suite, async (page) => {
+        const answers = scenarioAnswers(name);
         // The app applies the rules in force today (UTC), so the native evaluation is asked for the same day.
         const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
         const expected = nativeEvaluation(`tests/scenarios/${name}.toml`, today);
         assert.equal(expected.nextQuestion, null, `${name} answers every question it is asked`);
 
-        await start(page);
+        await startQuestions(page);
         const asked = await answerAll(page, answers);
         assert.deepEqual(asked, expected.asked, 'the UI asks the questions the engine asks, in order');
         await page.getByRole('button', { name: 'See your results' }).click();
@@ -77,8 +59,8 @@ describe('personas get the native engine\'s outcome through the real UI', () => 
 });
 
 test('a keyboard-only walkthrough reaches the results', async () => {
-  await withPage(async (page) => {
-    const { answers } = scenario('work-blue-card-ghent');
+  await withPage(suite, async (page) => {
+    const answers = scenarioAnswers('work-blue-card-ghent');
     /** Presses Tab until the focused element matches `selector`. */
     async function tabTo(selector) {
       for (let i = 0; i < 40; i += 1) {
@@ -129,9 +111,9 @@ test('a keyboard-only walkthrough reaches the results', async () => {
 });
 
 test('a wrong number gets a message linked to the field, keeps what was typed, and is never drawn as HTML', async () => {
-  await withPage(async (page) => {
-    await start(page);
-    const { answers } = scenario('work-blue-card-ghent');
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    const answers = scenarioAnswers('work-blue-card-ghent');
     for (const id of ['in_danger_now', 'location', 'nationality', 'purpose']) {
       const kind = await page.locator('form').getAttribute('data-kind');
       await answer(page, { id, kind }, answers[id]);
@@ -167,11 +149,21 @@ test('a wrong number gets a message linked to the field, keeps what was typed, a
   });
 });
 
-test('a choice must be made, and Back keeps every answer', async () => {
-  await withPage(async (page) => {
-    await start(page);
+test('a question shows its heading, hint, options and progress; a choice must be made; Back keeps every answer', async () => {
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    assert.equal(await page.locator('form').getAttribute('data-question-id'), 'in_danger_now');
+    assert.equal(await page.locator('legend h1').textContent(), 'Are you in danger right now?');
+    assert.match(await page.locator('.pa-hint').first().textContent(), /threatening you/);
+    assert.equal(await page.locator('input[type="radio"][name="answer"]').count(), 2);
+    assert.equal(await page.locator('label[for="pa-answer"]').textContent(), 'Yes');
     await page.locator('form button[type="submit"]').click();
-    await page.locator('.pa-error-summary', { hasText: 'Choose one answer' }).waitFor();
+    const summary = page.locator('.pa-error-summary', { hasText: 'Choose one answer' });
+    await summary.waitFor();
+    assert.equal(await page.locator('form').getAttribute('data-question-id'), 'in_danger_now', 'the page stays');
+    assert.equal(await summary.getAttribute('role'), 'alert');
+    assert.equal(await summary.evaluate((element) => element === document.activeElement), true, 'the summary takes focus');
+    assert.match(await page.locator('.pa-error-message').textContent(), /Choose one answer/);
     await answer(page, { id: 'in_danger_now', kind: 'yes_no' }, 'no');
     await answer(page, { id: 'location', kind: 'choice' }, 'abroad');
     await page.locator('#pa-answer').selectOption('IN');
@@ -189,9 +181,9 @@ test('a choice must be made, and Back keeps every answer', async () => {
 });
 
 test('Change returns to "Check your answers" and answers no longer needed are dropped visibly', async () => {
-  await withPage(async (page) => {
-    await start(page);
-    const { answers } = scenario('work-blue-card-ghent');
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    const answers = scenarioAnswers('work-blue-card-ghent');
     await answerAll(page, answers);
     const rows = page.locator('.pa-summary-list__row');
     assert.ok((await rows.count()) >= 10);
@@ -219,9 +211,9 @@ test('Change returns to "Check your answers" and answers no longer needed are dr
 });
 
 test('the results explain each route, and Start again forgets everything', async () => {
-  await withPage(async (page) => {
-    await start(page);
-    await answerAll(page, scenario('work-blue-card-ghent').answers);
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    await answerAll(page, scenarioAnswers('work-blue-card-ghent'));
     await page.getByRole('button', { name: 'See your results' }).click();
     const card = page.locator('[data-route-id="eu-blue-card"]');
     await card.waitFor();
@@ -241,15 +233,15 @@ test('the results explain each route, and Start again forgets everything', async
 
     await page.getByRole('button', { name: 'Start again' }).click();
     await page.locator('h1', { hasText: 'Find your way in Belgium' }).waitFor();
-    await start(page);
+    await startQuestions(page);
     assert.equal(await page.locator('input[type="radio"]:checked').count(), 0, 'no answer is left');
   });
 });
 
 test('urgent help comes before every route', async () => {
-  await withPage(async (page) => {
-    await start(page);
-    await answerAll(page, scenario('trafficking-nigerian-woman-ready').answers);
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    await answerAll(page, scenarioAnswers('trafficking-nigerian-woman-ready'));
     await page.getByRole('button', { name: 'See your results' }).click();
     await page.locator('.pa-urgent').first().waitFor();
     const order = await page.evaluate(() => {
@@ -263,9 +255,9 @@ test('urgent help comes before every route', async () => {
 });
 
 test('the results print as a clean summary: no buttons, links written out, answers included', async () => {
-  await withPage(async (page) => {
-    await start(page);
-    await answerAll(page, scenario('work-blue-card-ghent').answers);
+  await withPage(suite, async (page) => {
+    await startQuestions(page);
+    await answerAll(page, scenarioAnswers('work-blue-card-ghent'));
     await page.getByRole('button', { name: 'See your results' }).click();
     await page.locator('[data-route-id]').first().waitFor();
     await page.emulateMedia({ media: 'print' });
@@ -282,20 +274,20 @@ test('the results print as a clean summary: no buttons, links written out, answe
 
 test('the same build works below any sub-path of a site', async () => {
   const below = await serveDist({ prefix: '/services/migration/assistant/' });
-  const context = await suite.browser.newContext();
   try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(below.url).origin);
-    await openApp(page, `${below.url}services/migration/assistant/?lang=fr`);
-    await page.waitForFunction(() => document.querySelector('.pa-app')?.getAttribute('lang') === 'fr');
-    await page.locator('[data-action="start"]').click();
-    await answerAll(page, scenario('return-afghan-no-papers').answers);
-    await page.locator('[data-action="results"]').click();
-    assert.equal((await shownResults(page)).routes['voluntary-return'], 'likely');
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+    await withPage(
+      { browser: suite.browser, server: below },
+      async (page) => {
+        await page.waitForFunction(() => document.querySelector('.pa-app')?.getAttribute('lang') === 'fr');
+        await page.locator('[data-action="start"]').click();
+        await answerAll(page, scenarioAnswers('return-afghan-no-papers'));
+        await page.locator('[data-action="results"]').click();
+        assert.equal((await shownResults(page)).routes['voluntary-return'], 'likely');
+      },
+      { url: 'services/migration/assistant/?lang=fr' },
+    );
     assert.ok(below.requests.every(({ url }) => url.startsWith('/services/migration/assistant/')), 'every file is asked below the sub-path');
   } finally {
-    await context.close();
     await below.close();
   }
 });

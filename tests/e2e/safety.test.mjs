@@ -9,36 +9,21 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'smol-toml';
 
-import { answer, answerAll, openApp, serverAndBrowser, shownResults, watchPage } from './support.mjs';
+import { answer, answerAll, scenarioAnswers, serverAndBrowser, shownResults, withPage as withSuitePage } from './support.mjs';
 
-const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const suite = serverAndBrowser();
 
-function answersOf(name) {
-  return parse(readFileSync(`${SCENARIOS}${name}.toml`, 'utf8')).answers;
-}
-
 function ui(lang, key) {
   return parse(readFileSync(`${LOCALES}${lang}/ui.toml`, 'utf8')).ui[key];
 }
 
-/** A fresh context and page, opened on the app; `body(page)` runs, then nothing may have gone wrong. */
-async function withPage(body, { viewport = PHONE, url = '', permissions = [] } = {}) {
-  const context = await suite.browser.newContext({ viewport });
-  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(suite.server.url).origin });
-  try {
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(suite.server.url).origin);
-    await openApp(page, suite.server.url + url);
-    await body(page);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-  } finally {
-    await context.close();
-  }
+/** A page of the app on a phone unless said otherwise; nothing may go wrong on it (`withPage` of support.mjs). */
+function withPage(body, { viewport = PHONE, ...options } = {}) {
+  return withSuitePage(suite, body, { viewport, ...options });
 }
 
 async function axe(page, name) {
@@ -49,7 +34,7 @@ async function axe(page, name) {
 
 async function toResults(page, name) {
   await page.locator('[data-action="start"]').click();
-  await answerAll(page, answersOf(name));
+  await answerAll(page, scenarioAnswers(name));
   await page.locator('[data-action="results"]').click();
   return shownResults(page);
 }
@@ -96,7 +81,7 @@ test('"in danger" brings a help page before any other question: 112 first, then 
 test('signs of exploitation bring the helpline and the three centres at once', async () => {
   await withPage(async (page) => {
     await page.locator('[data-action="start"]').click();
-    const answers = answersOf('trafficking-nigerian-woman-ready');
+    const answers = scenarioAnswers('trafficking-nigerian-woman-ready');
     for (let i = 0; i < 40; i += 1) {
       const question = await page.evaluate(() => {
         const form = document.querySelector('form[data-question-id]');
@@ -215,6 +200,10 @@ describe('a lighter header after the start page', () => {
         await page.locator('.pa-emergency__summary').click();
         const numbers = await page.locator('.pa-emergency a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         assert.deepEqual(numbers.slice(0, 1), ['tel:112']);
+        for (const number of ['tel:101', 'tel:078055800']) {
+          assert.ok(numbers.includes(number), `${number} is on a question page too: ${numbers}`);
+        }
+        assert.equal((await page.locator('[data-action="exit"]').textContent()).trim(), 'Exit this page');
         assert.ok(await page.locator('.pa-emergency a[href="tel:112"]').isVisible());
         await axe(page, 'a question with the numbers opened');
       },
@@ -269,7 +258,7 @@ describe('focus moves only on navigation', () => {
   test('a number typed but not submitted survives a language switch, and focus stays on the language', async () => {
     await withPage(async (page) => {
       await page.locator('[data-action="start"]').click();
-      const answers = answersOf('work-blue-card-ghent');
+      const answers = scenarioAnswers('work-blue-card-ghent');
       for (let i = 0; i < 10; i += 1) {
         const question = await page.evaluate(() => {
           const form = document.querySelector('form[data-question-id]');

@@ -1,41 +1,20 @@
 // The release build loads in Chromium, shows the start page without any console error, and Start works.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchChromium, openApp, serveDist, watchPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { openApp, serveDist, serverAndBrowser, withPage } from './support.mjs';
 
 describe('start page (release build)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A fresh page with its problems recorded, and a check of them at the end. */
-  async function withPage(body) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems = watchPage(page, new URL(server.url).origin);
-    try {
-      await openApp(page, server.url);
-      await body(page);
-      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
-    } finally {
-      await context.close();
-    }
-  }
+  const suite = serverAndBrowser();
 
   test('shows the heading, the description and the Start button', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       assert.equal(await page.locator('h1').textContent(), 'Find your way in Belgium');
-      assert.match(await page.locator('main').textContent(), /stay on this device/);
+      const description = await page.locator('main').textContent();
+      assert.match(description, /stay on this device/);
+      assert.match(description, /not legal advice/);
+      // An embedding page keeps its focus when the app loads: only a move between screens moves it.
+      assert.equal(await page.locator('h1').evaluate((element) => element === document.activeElement), false);
       assert.equal(await page.getByRole('button', { name: 'Start' }).isVisible(), true);
       assert.equal(await page.title(), 'Find your way in Belgium');
     });
@@ -43,13 +22,13 @@ describe('start page (release build)', () => {
 
   test('the console shows no error and nothing is fetched from another origin', async () => {
     // withPage checks the console, page errors, failed and foreign requests after the app has started.
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       await page.waitForLoadState('networkidle');
     });
   });
 
   test('Start opens the questions and moves focus to their heading; Back returns', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       await page.getByRole('button', { name: 'Start' }).click();
       const heading = page.locator('h1');
       await heading.filter({ hasText: 'Are you in danger right now?' }).waitFor();
@@ -57,11 +36,12 @@ describe('start page (release build)', () => {
 
       await page.getByRole('button', { name: 'Back' }).click();
       await heading.filter({ hasText: 'Find your way in Belgium' }).waitFor();
+      assert.equal(await heading.evaluate((element) => element === document.activeElement), true, 'Back moves focus too');
     });
   });
 
   test('the built page has no inline script or style, so a strict policy can apply', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       const inline = await page.evaluate(() => ({
         scripts: [...document.querySelectorAll('script:not([src])')].map((script) => script.outerHTML),
         styles: [...document.querySelectorAll('style, [style]')].map((element) => element.outerHTML),
@@ -78,22 +58,18 @@ describe('start page (release build)', () => {
           "connect-src 'self'; base-uri 'none'; form-action 'none'",
       },
     });
-    const context = await browser.newContext();
     try {
-      const page = await context.newPage();
-      const problems = watchPage(page, new URL(strict.url).origin);
-      await openApp(page, strict.url);
-      await page.getByRole('button', { name: 'Start' }).click();
-      await page.locator('h1').filter({ hasText: 'Are you in danger right now?' }).waitFor();
-      assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] });
+      await withPage({ browser: suite.browser, server: strict }, async (page) => {
+        await page.getByRole('button', { name: 'Start' }).click();
+        await page.locator('h1').filter({ hasText: 'Are you in danger right now?' }).waitFor();
+      });
     } finally {
-      await context.close();
       await strict.close();
     }
   });
 
   test('the Start button is a 44px target', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       await page.setViewportSize({ width: 320, height: 640 });
       const box = await page.getByRole('button', { name: 'Start' }).boundingBox();
       assert.ok(box.height >= 44, `the button is ${box.height}px high`);
@@ -101,7 +77,7 @@ describe('start page (release build)', () => {
   });
 
   test('the emergency numbers show on a phone without scrolling, and dial when pressed', async () => {
-    await withPage(async (page) => {
+    await withPage(suite, async (page) => {
       await page.setViewportSize({ width: 320, height: 640 });
       for (const number of ['112', '101', '078 055 800']) {
         const link = page.locator('.pa-emergency a', { hasText: number });
@@ -116,7 +92,7 @@ describe('start page (release build)', () => {
 
   for (const how of ['button', 'Shift pressed three times']) {
     test(`Exit this page (${how}) replaces the page and leaves no history entry`, async () => {
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       // The neutral site is answered locally: the test reaches no other host.
       await context.route('https://www.bbc.com/**', (route) =>
@@ -124,7 +100,7 @@ describe('start page (release build)', () => {
       );
       try {
         await page.goto('about:blank');
-        await openApp(page, server.url);
+        await openApp(page, suite.server.url);
         await page.getByRole('button', { name: 'Start' }).click();
         const historyBefore = await page.evaluate(() => history.length);
         if (how === 'button') {

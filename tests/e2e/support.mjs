@@ -3,16 +3,18 @@
 //
 // Every suite (start page, accessibility, privacy, embedding…) starts a server and a browser with these helpers,
 // and `watchPage` records what would show that something went wrong: console errors, uncaught exceptions, failed
-// requests and any request that leaves the site's own origin.
+// requests and any request that leaves the site's own origin. `withPage` is the one page set-up the suites share.
 
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { parse } from 'smol-toml';
 
 /** The release build the suites test. `make dist` writes it. */
 export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist/', import.meta.url)));
@@ -20,7 +22,7 @@ export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist/', import.meta
 /** The system Chromium (Debian package `chromium`); no browser is ever downloaded. */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The flags the project runs Chromium with everywhere (also in webdriver.json). Root needs --no-sandbox. */
+/** The flags the project runs Chromium with everywhere. Root needs --no-sandbox. */
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
@@ -152,6 +154,45 @@ export async function openApp(page, url) {
   await page.locator('h1').first().waitFor({ state: 'visible' });
 }
 
+/** What `watchPage` records when nothing went wrong. */
+export const NOTHING_WENT_WRONG = { consoleErrors: [], pageErrors: [], failedRequests: [], foreign: [] };
+
+/**
+ * Opens the app in a fresh context of `suite` (from `serverAndBrowser`), runs `body(page, { context, requests })`,
+ * then checks that nothing went wrong on the way (`watchPage`) and closes the context.
+ *
+ * `url` is added to the server's address (`?lang=ar`, a sub-path); `viewport` and `locale` go to the context,
+ * `permissions` are granted to the site's origin. `requests` lists the path of every request the page made, from
+ * the first, so a test can check what a step fetched.
+ */
+export async function withPage(suite, body, { viewport, locale, url = '', permissions = [] } = {}) {
+  const context = await suite.browser.newContext({ ...(viewport && { viewport }), ...(locale && { locale }) });
+  const origin = new URL(suite.server.url).origin;
+  try {
+    if (permissions.length) await context.grantPermissions(permissions, { origin });
+    const page = await context.newPage();
+    const problems = watchPage(page, origin);
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await openApp(page, suite.server.url + url);
+    await body(page, { context, requests });
+    assert.deepEqual(problems, NOTHING_WENT_WRONG);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A persona of tests/scenarios/ by name: its answers (question id → value), as `answerAll` takes them. */
+export function scenarioAnswers(name) {
+  return parse(readFileSync(fileURLToPath(new URL(`../scenarios/${name}.toml`, import.meta.url)), 'utf8')).answers;
+}
+
+/** Presses Start on the start page and waits for the first question. */
+export async function startQuestions(page) {
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('form[data-question-id]').waitFor();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Driving the questionnaire as a person would, from a scenario's answers.
 
@@ -237,17 +278,38 @@ export async function shownResults(page) {
   }));
 }
 
+/** The `pathways` command, built once per process so that it is never older than the engine's sources. */
+let pathways = null;
+
+/**
+ * Builds `pathways` with cargo (a second or two when it is already fresh) and returns the path of the executable,
+ * as cargo reports it (whatever the target directory).
+ */
+function pathwaysCommand(root) {
+  if (!pathways) {
+    const messages = execFileSync(
+      'cargo',
+      ['build', '--quiet', '--message-format=json', '-p', 'engine', '--features', 'cli', '--bin', 'pathways'],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+    );
+    pathways = messages
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .find((message) => message.reason === 'compiler-artifact' && message.target?.name === 'pathways')?.executable;
+    if (!pathways) throw new Error('cargo built no `pathways` executable');
+  }
+  return pathways;
+}
+
 /**
  * The engine's own evaluation of a scenario file on `date`, from the native `pathways` command. `json` is the whole
  * output (each route's `rules_applied` and `met_from` among it).
  */
 export function nativeEvaluation(file, date) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const built = join(root, 'target/debug/pathways');
-  const [command, args] = existsSync(built)
-    ? [built, ['--date', date, 'eval', file]]
-    : ['cargo', ['run', '--quiet', '-p', 'engine', '--bin', 'pathways', '--', '--date', date, 'eval', file]];
-  const result = JSON.parse(execFileSync(command, args, { cwd: root, encoding: 'utf8' }));
+  const output = execFileSync(pathwaysCommand(root), ['--date', date, 'eval', file], { cwd: root, encoding: 'utf8' });
+  const result = JSON.parse(output);
   return {
     routes: Object.fromEntries(result.routes.map((route) => [route.id, route.status])),
     urgent: result.urgent,
