@@ -4,3 +4,4 @@
 pub mod document;
 pub mod markup;
 pub mod results;
+pub mod route_card;

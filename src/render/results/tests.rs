@@ -3,6 +3,7 @@
 use super::*;
 use crate::render::markup::Node;
 use crate::text::catalog::catalog;
+use engine::warnings::{Warning, WarningKind};
 use engine::{Answers, Evaluation};
 
 /// The answers of tests/scenarios/family-non-eu-unlimited-new-rules-age.toml: the new rules apply, and the
