@@ -3,8 +3,9 @@
 //! A broken pack or a broken translation fails the build here, with every error named by file (line and column where
 //! the key is written), key and reason; a text a language lacks only warns. The app embeds the pack,
 //! the text keys and the English texts of the questions; the texts only the results need are written as a separate
-//! file (`texts/en-results-<fingerprint>.bin`), which `scripts/post-build.sh` copies next to the app and the app
-//! fetches after the start page (docs/adr/0005-screens-as-data.md).
+//! file (`pathway-texts/en-results-<fingerprint>.bin` in the target directory's profile folder, see `texts_dir`),
+//! which `scripts/post-build.sh` copies into `texts/` next to the app and the app fetches after the start page
+//! (docs/adr/0005-screens-as-data.md).
 
 use std::env;
 use std::fmt::Write as _;
@@ -61,7 +62,7 @@ fn build() -> Result<(), String> {
             keys
         })
         .collect();
-    let texts_dir = out_dir.join("texts");
+    let texts_dir = texts_dir(&out_dir)?;
     // Old files are removed so the copy next to the app holds only this build's files.
     let _ = fs::remove_dir_all(&texts_dir);
     fs::create_dir_all(&texts_dir)
@@ -166,4 +167,24 @@ fn build() -> Result<(), String> {
         &fingerprint(&pack_bytes)[..8]
     );
     write(out_dir.join("text_files.rs"), files.as_bytes())
+}
+
+/// Where the text files served next to the app are written: `pathway-texts/` in the profile's folder of the target
+/// directory (`target/wasm32-unknown-unknown/release/pathway-texts/` for a release build of the app), a fixed path
+/// `scripts/post-build.sh` copies from.
+///
+/// `OUT_DIR` has a hash in its name that changes with features and flags, so several of them can sit side by side
+/// and a script that picked one by time could take a stale one. Cargo does not tell a build script its target
+/// directory, but `OUT_DIR` is always `<profile folder>/build/<package>-<hash>/out`, so the profile folder is found
+/// from it (and the build fails if that layout ever changes, rather than writing elsewhere). Cargo holds a lock on the
+/// profile folder while it builds, so two builds never write these files at once.
+fn texts_dir(out_dir: &Path) -> Result<PathBuf, String> {
+    let build = out_dir.parent().and_then(Path::parent);
+    match build.and_then(|build| Some((build.file_name()?, build.parent()?))) {
+        Some((name, profile)) if name == "build" => Ok(profile.join("pathway-texts")),
+        _ => Err(format!(
+            "OUT_DIR {} is not <profile>/build/<package>/out; scripts/post-build.sh would not find the text files",
+            out_dir.display()
+        )),
+    }
 }

@@ -11,11 +11,11 @@ if [ "$(basename "${TRUNK_HTML_FILE:-index.html}")" = adviser.html ]; then
   # Adviser mode reads the questionnaire's text files (../texts/) and has no worker of its own.
   exit 0
 fi
-target="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/build"
-# The newest build-script output of the app is the one this build used.
-texts=$(ls -dt "$target"/pathway-assistant-*/out/texts 2>/dev/null | head -n 1)
-if [ -z "$texts" ] || [ ! -d "$texts" ]; then
-  echo "post-build: no text files found under $target (build.rs writes them)" >&2
+# build.rs writes the text files to a fixed folder of the target directory's profile folder (`texts_dir` in build.rs
+# says why there, not in its OUT_DIR, whose name has a hash), so no stale build's files can be picked up.
+texts="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/pathway-texts"
+if ! ls "$texts"/*.bin >/dev/null 2>&1; then
+  echo "post-build: no text files in $texts (build.rs writes them)" >&2
   exit 1
 fi
 mkdir -p "$TRUNK_STAGING_DIR/texts"

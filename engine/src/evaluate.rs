@@ -1,4 +1,6 @@
 //! The evaluation a person sees: replay the answers, then give urgent outcomes and every route with its reasons.
+//!
+//! Built on `evaluator/`, the inner machinery that gives an expression's truth or value for one set of answers.
 
 use crate::answers::Answers;
 use crate::date::Date;

@@ -1,31 +1,28 @@
-//! The expression evaluator: facts from the effective answers, dated parameters, Kleene logic, unit-aware comparisons.
+//! The expression evaluator: facts from the effective answers, dated parameters, Kleene logic, memoised truths.
 //!
 //! Effective answers are the answers to questions whose `ask_if` holds; every other fact is unknown.
 //! Evaluation never fails: anything it cannot decide (a missing answer, a missing parameter value) is unknown.
+//!
+//! This is the engine's inner machinery; `evaluate.rs` builds on it the evaluation a person sees (routes with their
+//! reasons). Its parts: `value.rs` is value arithmetic (units, dates, comparisons), `relevance.rs` says which
+//! unanswered questions could still decide an expression, and `operand.rs` writes a comparison down for the reasons.
+
+mod operand;
+mod relevance;
+mod value;
 
 use std::cell::{Cell, RefCell};
 
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
-use crate::expr::{ArithOp, CompareOp, Expr, FactRef, Literal, ParamRef, SetRef};
+use crate::expr::{Expr, FactRef, Literal, ParamRef, SetRef};
 use crate::index::{FactSlot, PackIndex, Referrer};
 use crate::model::{Pack, Parameter, ParameterValue, Route, Unit};
-use crate::outcome::{Comparison, Operand, OperandValue, ParameterUse, Relation, Status};
+use crate::outcome::{Comparison, Operand, OperandValue, Relation, Status};
 use crate::truth::Truth;
-
-/// How deep `unknown_questions` follows derived facts: a guard against cycles in a pack that skipped `check`.
-const MAX_DERIVED_DEPTH: usize = 64;
-
-/// A scalar value during evaluation.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Value<'a> {
-    /// A number and its unit.
-    Number(f64, Option<Unit>),
-    /// A date.
-    Date(Date),
-    /// An option id, `yes`/`no` or a country code.
-    Text(&'a str),
-}
+use operand::set_label;
+use value::arith;
+pub(crate) use value::{Value, compare};
 
 #[derive(Clone, Copy)]
 enum DerivedState {
@@ -443,156 +440,6 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn operand(&self, expr: &'a Expr, value: Option<Value<'_>>) -> Operand {
-        let value = value.map(|value| match value {
-            Value::Number(value, unit) => OperandValue::Number { value, unit },
-            Value::Date(date) => OperandValue::Date(date),
-            Value::Text(text) => OperandValue::Text(text.to_owned()),
-        });
-        match expr {
-            Expr::Literal(_) => Operand {
-                label: None,
-                value,
-                parameter: None,
-            },
-            Expr::Fact(id) => Operand {
-                label: Some(id.id.clone()),
-                value,
-                parameter: None,
-            },
-            Expr::Param(param) => {
-                let used = self.parameter(param);
-                Operand {
-                    label: Some(
-                        used.map_or_else(
-                            || param.to_string(),
-                            |(parameter, _)| parameter.id.clone(),
-                        ),
-                    ),
-                    value,
-                    parameter: used.map(|(_, v)| ParameterUse {
-                        valid_from: v.valid_from,
-                        flag: v.flag,
-                    }),
-                }
-            }
-            other => Operand {
-                label: Some(other.to_string()),
-                value,
-                parameter: None,
-            },
-        }
-    }
-
-    /// Marks the unanswered or unknown questions that could still decide `expr`, whose truth is unknown.
-    pub(crate) fn unknown_questions(&self, expr: &'a Expr, marks: &mut [bool]) {
-        self.unknown_questions_at(expr, marks, 0);
-    }
-
-    fn unknown_questions_at(&self, expr: &'a Expr, marks: &mut [bool], depth: usize) {
-        match expr {
-            Expr::Fact(fact) => match self.index.fact_ref(fact) {
-                Some(FactSlot::Question(i)) => self.mark_if_unknown(i, marks),
-                Some(FactSlot::Derived(d))
-                    if depth < MAX_DERIVED_DEPTH && self.derived_truth(d) == Truth::Unknown =>
-                {
-                    if let Some(derived) = self.pack.derived.get(d) {
-                        self.unknown_questions_at(&derived.expr, marks, depth + 1);
-                    }
-                }
-                Some(FactSlot::Derived(_)) | None => {}
-            },
-            Expr::Not(inner) => self.unknown_questions_at(inner, marks, depth),
-            Expr::And(items) | Expr::Or(items) => {
-                for item in items {
-                    if self.truth(item) == Truth::Unknown {
-                        self.unknown_questions_at(item, marks, depth);
-                    }
-                }
-            }
-            Expr::Compare { left, right, .. } => {
-                self.unknown_in_value(left, marks);
-                self.unknown_in_value(right, marks);
-            }
-            Expr::In { item, .. } => self.unknown_in_value(item, marks),
-            Expr::Literal(_) | Expr::Today | Expr::Param(_) | Expr::Arith { .. } => {}
-        }
-    }
-
-    fn unknown_in_value(&self, expr: &'a Expr, marks: &mut [bool]) {
-        match expr {
-            Expr::Fact(fact) => {
-                if let Some(FactSlot::Question(i)) = self.index.fact_ref(fact) {
-                    self.mark_if_unknown(i, marks);
-                }
-            }
-            Expr::Param(param) => {
-                for fact in param.template_facts() {
-                    if let Some(FactSlot::Question(i)) = self.index.fact(fact) {
-                        self.mark_if_unknown(i, marks);
-                    }
-                }
-            }
-            Expr::Arith { left, right, .. } => {
-                self.unknown_in_value(left, marks);
-                self.unknown_in_value(right, marks);
-            }
-            _ => {}
-        }
-    }
-
-    /// Whether `unknown_questions(expr, …)` would mark question `target`, without marking anything.
-    pub(crate) fn could_decide(&self, expr: &'a Expr, target: usize) -> bool {
-        self.answer_value(target).is_none() && self.could_decide_at(expr, target, 0)
-    }
-
-    fn could_decide_at(&self, expr: &'a Expr, target: usize, depth: usize) -> bool {
-        match expr {
-            Expr::Fact(fact) => match self.index.fact_ref(fact) {
-                Some(FactSlot::Question(i)) => i == target,
-                Some(FactSlot::Derived(d))
-                    if depth < MAX_DERIVED_DEPTH && self.derived_truth(d) == Truth::Unknown =>
-                {
-                    self.pack.derived.get(d).is_some_and(|derived| {
-                        self.could_decide_at(&derived.expr, target, depth + 1)
-                    })
-                }
-                Some(FactSlot::Derived(_)) | None => false,
-            },
-            Expr::Not(inner) => self.could_decide_at(inner, target, depth),
-            Expr::And(items) | Expr::Or(items) => items.iter().any(|item| {
-                self.truth(item) == Truth::Unknown && self.could_decide_at(item, target, depth)
-            }),
-            Expr::Compare { left, right, .. } => {
-                self.value_names(left, target) || self.value_names(right, target)
-            }
-            Expr::In { item, .. } => self.value_names(item, target),
-            Expr::Literal(_) | Expr::Today | Expr::Param(_) | Expr::Arith { .. } => false,
-        }
-    }
-
-    /// Whether `unknown_in_value` would reach question `target` (whose answer is known to be missing).
-    fn value_names(&self, expr: &'a Expr, target: usize) -> bool {
-        match expr {
-            Expr::Fact(fact) => self.index.fact_ref(fact) == Some(FactSlot::Question(target)),
-            Expr::Param(param) => param
-                .template_facts()
-                .any(|fact| self.index.fact(fact) == Some(FactSlot::Question(target))),
-            Expr::Arith { left, right, .. } => {
-                self.value_names(left, target) || self.value_names(right, target)
-            }
-            _ => false,
-        }
-    }
-
-    fn mark_if_unknown(&self, i: usize, marks: &mut [bool]) {
-        if self.answer_value(i).is_none()
-            && let Some(mark) = marks.get_mut(i)
-        {
-            *mark = true;
-        }
-    }
-
     /// The status of a route on its own (the fallback rule is applied by `route_statuses`).
     pub(crate) fn route_status(&self, r: usize, route: &'a Route) -> Status {
         let mut status = Status::Likely;
@@ -626,123 +473,5 @@ impl<'a> Evaluator<'a> {
             *status = Status::Likely;
         }
         statuses
-    }
-}
-
-/// A set as `SetRef`'s `Display` writes it, without the formatting machinery for the common cases.
-fn set_label(set: &SetRef) -> String {
-    match set {
-        SetRef::Named(name) => name.clone(),
-        SetRef::List(items) => {
-            let mut label = String::from("[");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    label.push_str(", ");
-                }
-                match item {
-                    Literal::Text(text) => {
-                        label.push('\'');
-                        label.push_str(text);
-                        label.push('\'');
-                    }
-                    other => label.push_str(&other.to_string()),
-                }
-            }
-            label.push(']');
-            label
-        }
-    }
-}
-
-/// Converts a money rate to euros per year.
-fn yearly(amount: f64, unit: Unit) -> f64 {
-    if unit == Unit::EurMonth {
-        amount * 12.0
-    } else {
-        amount
-    }
-}
-
-/// Puts two numbers in a common unit: equal units, money rates per year, or one side without a unit.
-fn align(
-    a: f64,
-    unit_a: Option<Unit>,
-    b: f64,
-    unit_b: Option<Unit>,
-) -> Option<(f64, f64, Option<Unit>)> {
-    match (unit_a, unit_b) {
-        (Some(x), Some(y)) if x == y => Some((a, b, Some(x))),
-        (Some(x), Some(y)) if x.is_money_rate() && y.is_money_rate() => {
-            Some((yearly(a, x), yearly(b, y), Some(Unit::EurYear)))
-        }
-        (Some(_), Some(_)) => None,
-        (unit, None) | (None, unit) => Some((a, b, unit)),
-    }
-}
-
-fn arith<'a>(op: ArithOp, left: Value<'a>, right: Value<'a>) -> Option<Value<'a>> {
-    let result = match (left, right) {
-        (Value::Number(a, unit_a), Value::Number(b, unit_b)) => match op {
-            ArithOp::Add | ArithOp::Sub => {
-                let (a, b, unit) = align(a, unit_a, b, unit_b)?;
-                Value::Number(if op == ArithOp::Add { a + b } else { a - b }, unit)
-            }
-            ArithOp::Mul => match (unit_a, unit_b) {
-                (unit, None | Some(Unit::Persons)) | (None | Some(Unit::Persons), unit) => {
-                    Value::Number(a * b, unit)
-                }
-                _ => return None,
-            },
-            ArithOp::Div if b == 0.0 => return None,
-            ArithOp::Div => match (unit_a, unit_b) {
-                (unit, None) => Value::Number(a / b, unit),
-                (Some(x), Some(y)) if x == y => Value::Number(a / b, None),
-                _ => return None,
-            },
-        },
-        (Value::Date(date), Value::Number(days, None | Some(Unit::Days)))
-            if matches!(op, ArithOp::Add | ArithOp::Sub)
-                && days.fract() == 0.0
-                && days.abs() < 1e9 =>
-        {
-            // The guard keeps `days` well inside i64, so the cast is exact.
-            #[allow(clippy::cast_possible_truncation)]
-            let days = days as i64;
-            Value::Date(date.add_days(if op == ArithOp::Add { days } else { -days })?)
-        }
-        (Value::Date(date), Value::Number(months, Some(Unit::Months)))
-            if matches!(op, ArithOp::Add | ArithOp::Sub)
-                && months.fract() == 0.0
-                && months.abs() < 1e6 =>
-        {
-            // The guard keeps `months` well inside i64, so the cast is exact.
-            #[allow(clippy::cast_possible_truncation)]
-            let months = months as i64;
-            Value::Date(date.add_months(if op == ArithOp::Add { months } else { -months })?)
-        }
-        (Value::Date(a), Value::Date(b)) if op == ArithOp::Sub => {
-            // Day counts between calendar dates are far below 2^53, so the conversion is exact.
-            #[allow(clippy::cast_precision_loss)]
-            let days = a.days_after(b) as f64;
-            Value::Number(days, Some(Unit::Days))
-        }
-        _ => return None,
-    };
-    match result {
-        Value::Number(n, _) if !n.is_finite() => None,
-        other => Some(other),
-    }
-}
-
-/// Whether `left op right` holds; `None` when the values cannot be compared.
-pub(crate) fn compare(op: CompareOp, left: Value<'_>, right: Value<'_>) -> Option<bool> {
-    match (left, right) {
-        (Value::Number(a, unit_a), Value::Number(b, unit_b)) => {
-            let (a, b, _) = align(a, unit_a, b, unit_b)?;
-            Some(op.holds(&a, &b))
-        }
-        (Value::Date(a), Value::Date(b)) => Some(op.holds(&a, &b)),
-        (Value::Text(a), Value::Text(b)) if op.is_equality() => Some(op.holds(&a, &b)),
-        _ => None,
     }
 }
