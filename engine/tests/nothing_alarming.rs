@@ -9,7 +9,7 @@ mod common;
 
 use common::{real_pack, repository};
 use engine::answers::Answer;
-use engine::source::scenario::Scenario;
+use engine::source::diff::read_scenarios;
 use engine::{
     Answers, Date, Pack, Status, evaluate, pack_from_bytes, pack_to_bytes, refuses, replay,
 };
@@ -17,28 +17,17 @@ use engine::{
 const FORCED_RETURN: &str = "forced-return-info";
 const TRAFFICKING: &str = "trafficking-signs";
 
-/// Every scenario of `tests/scenarios`, by file name, with its answers and date.
+/// Every scenario of `tests/scenarios`, by path, with its answers and date.
 fn scenarios(pack: &Pack) -> Vec<(String, Answers, Date)> {
-    let dir = repository().join("tests/scenarios");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let text =
-                std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let scenario = Scenario::parse(&text).unwrap_or_else(|e| panic!("{name:?}: {e}"));
+    read_scenarios(&repository().join("tests/scenarios"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|(name, scenario)| {
             let answers = scenario
                 .answers(pack)
-                .unwrap_or_else(|e| panic!("{name:?}: {e}"));
-            let date = scenario.date().unwrap_or_else(|e| panic!("{name:?}: {e}"));
-            (name.unwrap_or_default(), answers, date)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let date = scenario.date().unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, answers, date)
         })
         .collect()
 }

@@ -17,7 +17,6 @@ use crate::date::Date;
 use crate::evaluator::Evaluator;
 use crate::expr::Expr;
 use crate::model::Pack;
-use crate::source::scenario::Scenario;
 use crate::truth::Truth;
 
 /// The real pack and every scenario's answers.
@@ -32,26 +31,14 @@ fn fixtures() -> &'static Fixtures {
             Ok(loaded) => loaded.pack,
             Err(errors) => panic!("the real pack does not pass check:\n{errors}"),
         };
-        let dir = root.join("tests/scenarios");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
-            .filter_map(|entry| Some(entry.ok()?.path()))
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|extension| extension == "toml")
-            })
-            .collect();
-        paths.sort();
-        let personas = paths
+        let scenarios = crate::source::diff::read_scenarios(&root.join("tests/scenarios"))
+            .unwrap_or_else(|error| panic!("{error}"));
+        let personas = scenarios
             .iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(path)
-                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-                let scenario = Scenario::parse(&text)
-                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            .map(|(path, scenario)| {
                 let answers = scenario
                     .answers(&pack)
-                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                    .unwrap_or_else(|error| panic!("{path}: {error}"));
                 // In the table's key order: a prefix is some of the persona's answers, whatever the order.
                 scenario
                     .answers
